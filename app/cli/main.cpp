@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: MIT
+// seqscope-cli: the headless face of Seqscope. Builds without Qt so it runs on GPU servers.
+//   seqscope-cli --help            every command, grouped
+//   seqscope-cli info --json       versions, threads, CUDA devices
+#include <iostream>
+
+#include "cli/command_line.h"
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+    using namespace seqscope::cli;
+    Registry registry;
+    registerInfoCommand(registry);
+    return registry.run(argc, argv, std::cout, std::cerr);
+}

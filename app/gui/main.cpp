@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: MIT
+// seqscope: the workbench.
+//   seqscope [--db PATH] [--lang de] [--theme dark]
+//   QT_QPA_PLATFORM=offscreen seqscope --screenshot out.png [--view loss] [--size 1400x900]
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QTimer>
+#include <QTranslator>
+#include <cstdio>
+
+#include "common/version.h"
+#include "engine/device_info.h"
+#include "main_window.h"
+#include "overview_view.h"
+#include "settings.h"
+#include "storage/paths.h"
+#include "theme.h"
+
+using namespace seqscope;
+
+namespace {
+
+// Installs Seqscope's and Qt's own translations for `language` ("de", "de_DE"; empty: system locale).
+void installTranslations(QApplication& app, const QString& language) {
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    QLocale::setDefault(locale);
+    auto* ours = new QTranslator(&app);
+    if (ours->load(locale, QStringLiteral("seqscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        app.installTranslator(ours);
+    auto* qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        app.installTranslator(qt);
+}
+
+bool parseSize(const QString& text, QSize* size) {
+    const QStringList parts = text.split(QLatin1Char('x'));
+    if (parts.size() != 2) return false;
+    bool okW = false, okH = false;
+    const int w = parts[0].toInt(&okW), h = parts[1].toInt(&okH);
+    if (!okW || !okH || w < 200 || h < 150 || w > 8000 || h > 8000) return false;
+    *size = QSize(w, h);
+    return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Seqscope"));
+    QApplication::setApplicationName(QStringLiteral("seqscope"));
+    QApplication::setApplicationVersion(QString::fromLatin1(kVersion));
+
+    // --lang must act before any translated text exists, so peek at it first.
+    QString language;
+    for (int i = 1; i + 1 < argc; ++i)
+        if (QString::fromLocal8Bit(argv[i]) == QLatin1String("--lang")) language = QString::fromLocal8Bit(argv[i + 1]);
+    installTranslations(app, language);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Seqscope workbench: xLSTM vs Transformer scaling."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dbOpt(QStringLiteral("db"), QApplication::translate("main", "Experiment database to open."),
+                                   QStringLiteral("path"));
+    const QCommandLineOption shotOpt(QStringLiteral("screenshot"),
+                                     QApplication::translate("main", "Render the window to a PNG file once its views have loaded, then exit."),
+                                     QStringLiteral("file"));
+    const QCommandLineOption viewOpt(QStringLiteral("view"), QApplication::translate("main", "View to show first (overview, loss, scaling, ...)."),
+                                     QStringLiteral("name"));
+    const QCommandLineOption sizeOpt(QStringLiteral("size"), QApplication::translate("main", "Window size for --screenshot, e.g. 1400x900."),
+                                     QStringLiteral("WxH"), QStringLiteral("1400x900"));
+    const QCommandLineOption langOpt(QStringLiteral("lang"), QApplication::translate("main", "User interface language, e.g. de or en."),
+                                     QStringLiteral("code"));
+    const QCommandLineOption themeOpt(QStringLiteral("theme"), QApplication::translate("main", "Colour theme: system, light or dark."),
+                                      QStringLiteral("theme"));
+    parser.addOptions({dbOpt, shotOpt, viewOpt, sizeOpt, langOpt, themeOpt});
+    parser.process(app);
+
+    const bool screenshot = parser.isSet(shotOpt);
+    if (screenshot) {
+        // Screenshots must not depend on (or change) the user's saved layout.
+        QApplication::setOrganizationName(QStringLiteral("SeqscopeScreenshot"));
+        QSettings().clear();
+    }
+    QSize size;
+    if (!parseSize(parser.value(sizeOpt), &size)) {
+        std::fprintf(stderr, "seqscope: --size '%s' is not WIDTHxHEIGHT (e.g. 1400x900)\n", qPrintable(parser.value(sizeOpt)));
+        return 2;
+    }
+    QString theme = parser.isSet(themeOpt) ? parser.value(themeOpt) : gui::Settings::theme();
+    if (theme != QLatin1String("system") && theme != QLatin1String("light") && theme != QLatin1String("dark")) {
+        std::fprintf(stderr, "seqscope: --theme '%s' is not one of system, light, dark\n", qPrintable(theme));
+        return 2;
+    }
+    gui::applyTheme(app, theme);
+
+    QString dbPath = parser.value(dbOpt);
+    if (dbPath.isEmpty()) dbPath = gui::Settings::lastDatabase();
+    if (dbPath.isEmpty()) dbPath = QString::fromStdString(storage::defaultDatabasePath());
+    dbPath = QFileInfo(dbPath).absoluteFilePath();
+
+    gui::MainWindow window(dbPath);
+    QObject::connect(&window, &gui::MainWindow::themeRequested, &app,
+                     [&app](const QString& t) { gui::applyTheme(app, t); });
+
+    auto* overview = new gui::OverviewView(&window);
+    window.addView(QStringLiteral("overview"), QApplication::translate("main", "Overview"), overview);
+    {
+        const auto info = engine::deviceInfo();
+        gui::OverviewFacts facts;
+        facts.databasePath = dbPath;
+        facts.torchVersion = QString::fromStdString(info.torchVersion);
+        facts.cpuThreads = info.cpuThreads;
+        facts.cudaKernels = info.cudaKernels;
+        for (const auto& d : info.cudaDevices)
+            facts.cudaDevices << QStringLiteral("%1 (%2 GiB)").arg(QString::fromStdString(d.name)).arg(d.memoryGiB, 0, 'f', 0);
+        overview->setFacts(facts);
+    }
+
+    if (parser.isSet(viewOpt) && !window.showView(parser.value(viewOpt))) {
+        std::fprintf(stderr, "seqscope: no view named '%s' (views: %s)\n", qPrintable(parser.value(viewOpt)),
+                     qPrintable(window.viewIds().join(QStringLiteral(", "))));
+        return 2;
+    }
+
+    if (screenshot) {
+        window.resize(size);
+        window.show();
+        const QString file = parser.value(shotOpt);
+        const QString view = parser.value(viewOpt);
+        window.whenReady([&window, &app, file, view] {
+            if (!view.isEmpty()) window.showView(view);
+            QApplication::processEvents();
+            const bool ok = window.grab().save(file, "PNG");
+            if (!ok) std::fprintf(stderr, "seqscope: cannot write screenshot to '%s'\n", qPrintable(file));
+            app.exit(ok ? 0 : 1);
+        });
+        return app.exec();
+    }
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: MIT
+#include "main_window.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTimer>
+
+#include "common/version.h"
+#include "settings.h"
+
+namespace seqscope::gui {
+
+MainWindow::MainWindow(const QString& databasePath, QWidget* parent) : QMainWindow(parent) {
+    setWindowTitle(tr("Seqscope"));
+    setObjectName(QStringLiteral("SeqscopeMainWindow"));
+    setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks);
+
+    m_views = new QTabWidget(this);
+    m_views->setDocumentMode(true);
+    m_views->setObjectName(QStringLiteral("views"));
+    setCentralWidget(m_views);
+    connect(m_views, &QTabWidget::currentChanged, this, [](int index) { Settings::setCurrentView(index); });
+
+    m_databaseLabel = new QLabel(this);
+    m_activityLabel = new QLabel(tr("Idle"), this);
+    statusBar()->addWidget(m_activityLabel, 1);
+    statusBar()->addPermanentWidget(m_databaseLabel);
+
+    buildMenus();
+    setDatabasePath(databasePath);
+    resize(1280, 800);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open Database..."), this, &MainWindow::openDatabaseDialog);
+    open->setShortcut(QKeySequence::Open);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_panelsMenu = m_viewMenu->addMenu(tr("&Panels"));
+    QMenu* theme = m_viewMenu->addMenu(tr("&Theme"));
+    auto* themes = new QActionGroup(this);
+    const QList<QPair<QString, QString>> choices = {{QStringLiteral("system"), tr("Follow &System")},
+                                                    {QStringLiteral("light"), tr("&Light")},
+                                                    {QStringLiteral("dark"), tr("&Dark")}};
+    for (const auto& [key, label] : choices) {
+        QAction* a = theme->addAction(label);
+        a->setCheckable(true);
+        a->setChecked(Settings::theme() == key);
+        themes->addAction(a);
+        connect(a, &QAction::triggered, this, [this, key = key] {
+            Settings::setTheme(key);
+            emit themeRequested(key);
+        });
+    }
+    m_viewMenu->addSeparator();
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Seqscope"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::addView(const QString& id, const QString& title, QWidget* view) {
+    view->setObjectName(id);
+    m_views->addTab(view, title);
+    m_viewIds << id;
+    const int index = m_viewIds.size() - 1;
+    QAction* show = m_viewMenu->addAction(title, this, [this, index] { m_views->setCurrentIndex(index); });
+    if (index < 9) show->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + index)));
+    restoreLayout();
+}
+
+void MainWindow::addDock(const QString& id, const QString& title, QWidget* panel, Qt::DockWidgetArea area) {
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(id);   // saveState() needs stable object names
+    dock->setWidget(panel);
+    addDockWidget(area, dock);
+    m_panelsMenu->addAction(dock->toggleViewAction());
+    restoreLayout();
+}
+
+bool MainWindow::showView(const QString& id) {
+    const int index = m_viewIds.indexOf(id);
+    if (index < 0) return false;
+    m_views->setCurrentIndex(index);
+    return true;
+}
+
+QStringList MainWindow::viewIds() const { return m_viewIds; }
+
+void MainWindow::restoreLayout() {
+    // Restore once the window has content; later additions keep their default place.
+    if (m_layoutRestored) return;
+    m_layoutRestored = true;
+    QTimer::singleShot(0, this, [this] {
+        restoreGeometry(Settings::windowGeometry());
+        restoreState(Settings::windowState());
+        const int view = Settings::currentView();
+        if (view >= 0 && view < m_views->count()) m_views->setCurrentIndex(view);
+    });
+}
+
+void MainWindow::beginLoading(const QString& id) { m_loading.insert(id); }
+
+void MainWindow::endLoading(const QString& id) {
+    m_loading.remove(id);
+    if (m_loading.isEmpty()) QTimer::singleShot(0, this, &MainWindow::runReadyCallbacks);
+}
+
+void MainWindow::whenReady(std::function<void()> callback) {
+    m_readyCallbacks << std::move(callback);
+    // Let queued layout and restoreLayout() run before deciding we are ready.
+    QTimer::singleShot(0, this, [this] {
+        if (m_loading.isEmpty()) runReadyCallbacks();
+    });
+}
+
+void MainWindow::runReadyCallbacks() {
+    const auto callbacks = std::exchange(m_readyCallbacks, {});
+    for (const auto& cb : callbacks) cb();
+}
+
+void MainWindow::setDatabasePath(const QString& path) {
+    m_databasePath = path;
+    m_databaseLabel->setText(tr("Database: %1").arg(path));
+    m_databaseLabel->setToolTip(path);
+}
+
+void MainWindow::setActivityText(const QString& text) { m_activityLabel->setText(text); }
+
+void MainWindow::openDatabaseDialog() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Seqscope Database"), m_databasePath,
+                                                      tr("Seqscope databases (*.db *.sqlite);;All files (*)"));
+    if (!path.isEmpty()) emit openDatabaseRequested(path);
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(this, tr("About Seqscope"),
+                       tr("<h3>Seqscope %1</h3><p>A workbench for comparing sequence architectures - xLSTM "
+                          "(mLSTM blocks) against Transformers - after <i>xLSTM Scaling Laws: Competitive "
+                          "Performance with Linear Time-Complexity</i> (Beck et al., arXiv 2510.02228).</p>"
+                          "<p>Built-in data: the paper's released runs and Epoch AI's Chinchilla "
+                          "replication points (Besiroglu et al., arXiv 2404.10102).</p>")
+                           .arg(QString::fromLatin1(kVersion)));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    Settings::setWindowGeometry(saveGeometry());
+    Settings::setWindowState(saveState());
+    event->accept();
+}
+
+}  // namespace seqscope::gui

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+// The workbench window: views as tabs in the centre (loss curves, scaling, inference, ...), panels as
+// docks around them (runs, details), menus, and a status bar saying what runs. Views and docks plug
+// in through addView()/addDock(); layout and the current view persist through Settings.
+#pragma once
+
+#include <QMainWindow>
+#include <QSet>
+#include <functional>
+
+class QLabel;
+class QTabWidget;
+class QActionGroup;
+
+namespace seqscope::gui {
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(const QString& databasePath, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Adds a central view. `id` is the stable name used by --view and Settings ("loss", "scaling").
+    void addView(const QString& id, const QString& title, QWidget* view);
+    void addDock(const QString& id, const QString& title, QWidget* panel, Qt::DockWidgetArea area);
+    bool showView(const QString& id);          // false when no view has that id
+    QStringList viewIds() const;
+
+    // Views that load asynchronously call beginLoading() first and endLoading() when drawn, so
+    // --screenshot waits for them.
+    void beginLoading(const QString& id);
+    void endLoading(const QString& id);
+    void whenReady(std::function<void()> callback);
+
+    void setDatabasePath(const QString& path);
+    void setActivityText(const QString& text);  // status bar: what is running
+
+signals:
+    void openDatabaseRequested(const QString& path);
+    void themeRequested(const QString& theme);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildMenus();
+    void restoreLayout();
+    void openDatabaseDialog();
+    void showAbout();
+    void runReadyCallbacks();
+
+    QTabWidget* m_views = nullptr;
+    QStringList m_viewIds;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_panelsMenu = nullptr;
+    QLabel* m_databaseLabel = nullptr;
+    QLabel* m_activityLabel = nullptr;
+    QString m_databasePath;
+    QSet<QString> m_loading;
+    QList<std::function<void()>> m_readyCallbacks;
+    bool m_layoutRestored = false;
+};
+
+}  // namespace seqscope::gui

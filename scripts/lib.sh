@@ -1,0 +1,75 @@
+# shellcheck shell=bash
+# Shared steps of scripts/run and scripts/test: install what is missing, then configure and build.
+# Every step that fails stops the script with a message naming the step.
+set -euo pipefail
+
+SEQSCOPE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SEQSCOPE_TORCH_VERSION="2.11.0"
+SEQSCOPE_BUILD_DIR="${SEQSCOPE_BUILD_DIR:-$SEQSCOPE_ROOT/build}"
+SEQSCOPE_JOBS="${SEQSCOPE_JOBS:-$(nproc)}"
+
+# Debian bookworm packages: toolchain, Qt 6.4 (base, charts, svg, linguist), SQLite, Eigen, Ceres,
+# JSON, the default training corpus (fortunes) and fonts for offscreen rendering.
+SEQSCOPE_DEBIAN_PACKAGES=(
+  build-essential cmake ninja-build ccache pkg-config git
+  python3 python3-venv
+  qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-translations-l10n libgl-dev
+  libsqlite3-dev sqlite3 libeigen3-dev libceres-dev nlohmann-json3-dev
+  fortunes fonts-dejavu-core
+)
+
+step() { printf '\n==> %s\n' "$*"; }
+fail() { printf '\nseqscope: %s\n' "$*" >&2; exit 1; }
+
+install_debian_packages() {
+  step "Checking Debian packages"
+  local missing=()
+  for pkg in "${SEQSCOPE_DEBIAN_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    echo "all ${#SEQSCOPE_DEBIAN_PACKAGES[@]} packages present"
+    return
+  fi
+  echo "missing: ${missing[*]}"
+  local apt=(apt-get)
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+      apt=(sudo apt-get)
+    else
+      fail "need root to install packages. Run:
+  sudo apt-get update && sudo apt-get install -y ${missing[*]}
+then run this script again."
+    fi
+  fi
+  DEBIAN_FRONTEND=noninteractive "${apt[@]}" update -qq || fail "step 'apt-get update' failed"
+  DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y -qq --no-install-recommends "${missing[@]}" \
+    || fail "step 'apt-get install ${missing[*]}' failed"
+}
+
+install_torch() {
+  step "Checking PyTorch ${SEQSCOPE_TORCH_VERSION} (LibTorch) in .venv"
+  local py="$SEQSCOPE_ROOT/.venv/bin/python"
+  if [ -x "$py" ] && "$py" -c "import torch, sys; sys.exit(0 if torch.__version__.split('+')[0] == '${SEQSCOPE_TORCH_VERSION}' else 1)" 2>/dev/null; then
+    echo "torch $("$py" -c 'import torch; print(torch.__version__)') present"
+    return
+  fi
+  if [ ! -x "$py" ]; then
+    python3 -m venv "$SEQSCOPE_ROOT/.venv" || fail "step 'python3 -m venv .venv' failed (install python3-venv)"
+  fi
+  "$py" -m pip install --disable-pip-version-check -q "torch==${SEQSCOPE_TORCH_VERSION}" \
+    || fail "step 'pip install torch==${SEQSCOPE_TORCH_VERSION}' failed (needs access to PyPI)"
+  "$py" -c "import torch; print('torch', torch.__version__, 'CUDA', torch.version.cuda)" 2>/dev/null \
+    || fail "torch was installed but does not import"
+}
+
+configure_and_build() {
+  local preset="${1:-release}"
+  step "Configuring (preset '$preset')"
+  cmake --preset "$preset" -S "$SEQSCOPE_ROOT" >"$SEQSCOPE_ROOT/.configure.log" 2>&1 \
+    || { tail -40 "$SEQSCOPE_ROOT/.configure.log"; fail "step 'cmake configure' failed (full log: .configure.log)"; }
+  grep -E '^-- +\[[ x]\]' "$SEQSCOPE_ROOT/.configure.log" || true
+  step "Building with $SEQSCOPE_JOBS jobs"
+  cmake --build "$SEQSCOPE_BUILD_DIR" -j "$SEQSCOPE_JOBS" || fail "step 'build' failed"
+}
