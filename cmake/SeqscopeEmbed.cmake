@@ -5,11 +5,15 @@
 function(seqscope_embed target prefix)
   cmake_parse_arguments(ARG "" "" "FILES" ${ARGN})
   set(out ${CMAKE_CURRENT_BINARY_DIR}/${prefix}_embedded.cpp)
+  # The file list must reach the script as one argument: without escaping, the shell would split it
+  # at the list's semicolons and try to run the second file.
+  string(REPLACE ";" "$<SEMICOLON>" files_arg "${ARG_FILES}")
   add_custom_command(
     OUTPUT ${out}
-    COMMAND ${CMAKE_COMMAND} -DOUT=${out} -DPREFIX=${prefix} "-DFILES=${ARG_FILES}"
+    COMMAND ${CMAKE_COMMAND} -DOUT=${out} -DPREFIX=${prefix} "-DFILES=${files_arg}"
             -P ${CMAKE_SOURCE_DIR}/cmake/embed_files.cmake
     DEPENDS ${ARG_FILES} ${CMAKE_SOURCE_DIR}/cmake/embed_files.cmake
-    COMMENT "Embedding ${prefix} resources")
+    COMMENT "Embedding ${prefix} resources"
+    VERBATIM)
   target_sources(${target} PRIVATE ${out})
 endfunction()

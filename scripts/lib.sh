@@ -7,6 +7,11 @@ SEQSCOPE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SEQSCOPE_TORCH_VERSION="2.11.0"
 SEQSCOPE_BUILD_DIR="${SEQSCOPE_BUILD_DIR:-$SEQSCOPE_ROOT/build}"
 SEQSCOPE_JOBS="${SEQSCOPE_JOBS:-$(nproc)}"
+# ccache: relative paths let clones in other folders share the cache; the sloppiness lets it cache
+# compiles that use the precompiled LibTorch header.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$SEQSCOPE_ROOT}"
+export CCACHE_SLOPPINESS="${CCACHE_SLOPPINESS:-pch_defines,time_macros,include_file_mtime,include_file_ctime}"
+export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-8G}"
 
 # Debian bookworm packages: toolchain, Qt 6.4 (base, charts, svg, linguist), SQLite, Eigen, Ceres,
 # JSON, the default training corpus (fortunes) and fonts for offscreen rendering.

@@ -6,4 +6,11 @@ namespace seqscope::cli {
 class Registry;
 
 void registerInfoCommand(Registry& registry);      // cmd_info.cpp: build and device facts
+void registerFlopsCommands(Registry& registry);    // cmd_flops.cpp: flops, presets (accounting)
+void registerRunsCommands(Registry& registry);     // cmd_runs.cpp: runs list|show|tag|delete|export|import
+void registerDbCommands(Registry& registry);       // cmd_db.cpp: db check
+void registerFitCommands(Registry& registry);      // cmd_fit.cpp: fit isoflop|parametric|context|slopes, optimal
+void registerModelCommands(Registry& registry);    // cmd_model.cpp: model info, generate
+void registerTrainCommand(Registry& registry);     // cmd_train.cpp: train (one run; --resume)
+void registerSweepCommands(Registry& registry);    // cmd_sweep.cpp: sweep isoflop|tokenparam|resume
 }  // namespace seqscope::cli

@@ -11,5 +11,12 @@ int main(int argc, char** argv) {
     using namespace seqscope::cli;
     Registry registry;
     registerInfoCommand(registry);
+    registerFlopsCommands(registry);
+    registerRunsCommands(registry);
+    registerDbCommands(registry);
+    registerFitCommands(registry);
+    registerModelCommands(registry);
+    registerTrainCommand(registry);
+    registerSweepCommands(registry);
     return registry.run(argc, argv, std::cout, std::cerr);
 }

@@ -14,12 +14,11 @@
 #include <cstdio>
 
 #include "common/version.h"
-#include "engine/device_info.h"
 #include "main_window.h"
-#include "overview_view.h"
 #include "settings.h"
 #include "storage/paths.h"
 #include "theme.h"
+#include "workbench.h"
 
 using namespace seqscope;
 
@@ -109,18 +108,11 @@ int main(int argc, char** argv) {
     QObject::connect(&window, &gui::MainWindow::themeRequested, &app,
                      [&app](const QString& t) { gui::applyTheme(app, t); });
 
-    auto* overview = new gui::OverviewView(&window);
-    window.addView(QStringLiteral("overview"), QApplication::translate("main", "Overview"), overview);
-    {
-        const auto info = engine::deviceInfo();
-        gui::OverviewFacts facts;
-        facts.databasePath = dbPath;
-        facts.torchVersion = QString::fromStdString(info.torchVersion);
-        facts.cpuThreads = info.cpuThreads;
-        facts.cudaKernels = info.cudaKernels;
-        for (const auto& d : info.cudaDevices)
-            facts.cudaDevices << QStringLiteral("%1 (%2 GiB)").arg(QString::fromStdString(d.name)).arg(d.memoryGiB, 0, 'f', 0);
-        overview->setFacts(facts);
+    gui::Workbench workbench(&window);
+    QString openError;
+    if (!workbench.openDatabase(dbPath, &openError)) {
+        std::fprintf(stderr, "seqscope: %s\n", qPrintable(openError));
+        return 1;
     }
 
     if (parser.isSet(viewOpt) && !window.showView(parser.value(viewOpt))) {

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: MIT
+#include "scaling_view.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+#include "frontier_chart_view.h"
+#include "isoflop_chart_view.h"
+
+namespace seqscope::gui {
+namespace {
+
+// "isoflop_ctx8192" -> "IsoFLOP, context 8192"; unknown names are shown as they are.
+QString describeSet(const QString& set) {
+    QString text = set;
+    const int ctx = set.indexOf(QLatin1String("ctx"));
+    QString context;
+    if (ctx >= 0) {
+        int end = ctx + 3;
+        while (end < set.size() && set.at(end).isDigit()) ++end;
+        context = set.mid(ctx + 3, end - ctx - 3);
+    }
+    if (set.startsWith(QLatin1String("isoflop")) && !context.isEmpty()) {
+        text = ScalingView::tr("IsoFLOP, context %1").arg(context);
+        if (set.contains(QLatin1String("chinchilla"))) text += ScalingView::tr(" (Chinchilla attention FLOPs)");
+        if (set.contains(QLatin1String("gbs256"))) text += ScalingView::tr(" (batch-size ablation)");
+    } else if (set.startsWith(QLatin1String("tokenparam")) && !context.isEmpty()) {
+        text = ScalingView::tr("Token/parameter ratios, context %1").arg(context);
+    }
+    return text;
+}
+
+}  // namespace
+
+ScalingView::ScalingView(QWidget* parent) : QWidget(parent) {
+    auto* controls = new QHBoxLayout;
+    m_set = new QComboBox(this);
+    m_set->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_axis = new QComboBox(this);
+    m_axis->addItem(tr("Parameters N"));
+    m_axis->addItem(tr("Training tokens D"));
+    m_xlstm = new QCheckBox(tr("xLSTM"), this);
+    m_transformer = new QCheckBox(tr("Transformer"), this);
+    m_xlstm->setChecked(true);
+    m_transformer->setChecked(true);
+    m_excluded = new QCheckBox(tr("Include runs the paper's filters drop"), this);
+    m_paperRange = new QCheckBox(tr("Paper's budget range for the power law"), this);
+    m_paperRange->setChecked(true);
+    controls->addWidget(new QLabel(tr("Experiment:"), this));
+    controls->addWidget(m_set);
+    controls->addSpacing(12);
+    controls->addWidget(new QLabel(tr("x axis:"), this));
+    controls->addWidget(m_axis);
+    controls->addSpacing(12);
+    controls->addWidget(m_xlstm);
+    controls->addWidget(m_transformer);
+    controls->addStretch(1);
+    // Fit options on their own row so the window stays usable at small widths.
+    auto* fitOptions = new QHBoxLayout;
+    fitOptions->addWidget(m_excluded);
+    fitOptions->addSpacing(12);
+    fitOptions->addWidget(m_paperRange);
+    fitOptions->addStretch(1);
+
+    m_isoflop = new widgets::IsoflopChartView(this);
+    m_frontier = new widgets::FrontierChartView(this);
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_isoflop);
+    splitter->addWidget(m_frontier);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+
+    m_summary = new QLabel(this);
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_source = new QLabel(this);
+    m_source->setWordWrap(true);
+    m_source->setForegroundRole(QPalette::PlaceholderText);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(controls);
+    layout->addLayout(fitOptions);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_source);
+
+    auto changed = [this] {
+        if (!m_initializing) redraw();
+    };
+    connect(m_set, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_axis, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_xlstm, &QCheckBox::toggled, this, changed);
+    connect(m_transformer, &QCheckBox::toggled, this, changed);
+    connect(m_excluded, &QCheckBox::toggled, this, changed);
+    connect(m_paperRange, &QCheckBox::toggled, this, changed);
+}
+
+void ScalingView::setPoints(const QString& datasetTitle, std::vector<analysis::ScalingPoint> points) {
+    m_controller.setPoints(std::move(points));
+    m_source->setText(tr("Data: %1. Stars mark each budget's fitted minimum; circles are xLSTM runs, squares "
+                         "Transformer runs; hollow frontier points lie outside the power law's budget range.").arg(datasetTitle));
+    refill();
+}
+
+void ScalingView::setLoadError(const QString& message) {
+    m_summary->setText(tr("<b>Cannot load the scaling data:</b> %1").arg(message.toHtmlEscaped()));
+}
+
+bool ScalingView::selectSet(const QString& set) {
+    const int index = m_set->findData(set);
+    if (index < 0) return false;
+    m_set->setCurrentIndex(index);
+    return true;
+}
+
+void ScalingView::refill() {
+    m_initializing = true;
+    const QString previous = m_set->currentData().toString();
+    m_set->clear();
+    for (const QString& set : m_controller.sets())
+        if (set.startsWith(QLatin1String("isoflop")) || !set.startsWith(QLatin1String("tokenparam")))
+            m_set->addItem(describeSet(set), set);
+    int index = m_set->findData(previous.isEmpty() ? QStringLiteral("isoflop_ctx8192") : previous);
+    m_set->setCurrentIndex(index >= 0 ? index : 0);
+    m_initializing = false;
+    redraw();
+}
+
+void ScalingView::redraw() {
+    ScalingSelection sel;
+    sel.set = m_set->currentData().toString();
+    const QStringList available = m_controller.archsIn(sel.set);
+    for (const QString& arch : available) {
+        if (arch == QLatin1String("xlstm") && !m_xlstm->isChecked()) continue;
+        if (arch == QLatin1String("transformer") && !m_transformer->isChecked()) continue;
+        sel.archs << arch;
+    }
+    sel.xIsTokens = m_axis->currentIndex() == 1;
+    sel.includeExcluded = m_excluded->isChecked();
+    sel.paperBudgetRange = m_paperRange->isChecked();
+    double lo = 0, hi = 0;
+    paperBudgetRange(sel.set, &lo, &hi);
+    m_paperRange->setToolTip(tr("Fit N*(C) and D*(C) over budgets from %1 to %2 FLOPs, as the paper does; "
+                                "budgets outside are drawn hollow.").arg(widgets::budgetLabel(lo), widgets::budgetLabel(hi)));
+    const ScalingPlot plot = m_controller.plot(sel);
+    const QString xTitle = sel.xIsTokens ? tr("Training tokens D") : tr("Parameters N");
+    m_isoflop->setCurves(plot.curves, xTitle);
+    m_frontier->setSeries(plot.frontier, sel.xIsTokens ? tr("Compute-optimal D*") : tr("Compute-optimal N*"));
+    m_summary->setText(plot.summary.isEmpty() ? tr("No runs in this selection.") : plot.summary);
+}
+
+}  // namespace seqscope::gui

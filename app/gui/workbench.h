@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+// Workbench: owns the open workspace (the Store) and wires it to the window's views. Opening another
+// database replaces the store and refreshes every view; a file that cannot be opened leaves the
+// current workspace as it was and says why.
+#pragma once
+
+#include <QObject>
+#include <memory>
+
+namespace seqscope::storage {
+class Store;
+}
+
+namespace seqscope::gui {
+
+class MainWindow;
+class OverviewView;
+class ScalingView;
+
+class Workbench : public QObject {
+    Q_OBJECT
+public:
+    explicit Workbench(MainWindow* window);
+    ~Workbench() override;
+
+    // Opens (or creates) the database and shows it. On failure returns false with a translated
+    // message in *error; the previous workspace, if any, stays open.
+    bool openDatabase(const QString& path, QString* error);
+
+private:
+    void refreshOverview();
+    void loadScalingData();
+
+    MainWindow* m_window;
+    OverviewView* m_overview;
+    ScalingView* m_scaling;
+    std::unique_ptr<storage::Store> m_store;
+};
+
+}  // namespace seqscope::gui

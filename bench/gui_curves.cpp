@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: MIT
+// Frame time of the live loss-curve view with 20 runs x 200,000 points each (issue 7), offscreen.
+//   QT_QPA_PLATFORM=offscreen build-widgets/bench/gui_curves [--runs 20] [--points 200000]
+//       [--frames 30] [--size 1600x900]
+// A frame is everything between a change and its pixels: pipeline (transform, smoothing, per-pixel
+// envelope, y range), QLineSeries::replace(), Qt Charts layout, and painting the whole view into a
+// pixmap (grab(), the raster engine a desktop without OpenGL uses). Scenarios: streaming (10 new
+// points per run per frame, automatic x follows), zoom (a new x window per frame), each with
+// smoothing off and with EMA + raw shadow. 3 warm-up frames, then median / p95 / mean.
+#include "loss_chart_canvas.h"
+#include "loss_chart_view.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QPixmap>
+#include <QThread>
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <random>
+
+using namespace seqscope::widgets;
+
+namespace {
+
+struct Stats {
+    double median = 0, p95 = 0, mean = 0;
+};
+
+Stats summarize(std::vector<double> v) {
+    Stats s;
+    if (v.empty()) return s;
+    std::sort(v.begin(), v.end());
+    s.median = v[v.size() / 2];
+    s.p95 = v[std::min(v.size() - 1, static_cast<size_t>(std::ceil(0.95 * v.size())) - 1)];
+    for (double x : v) s.mean += x;
+    s.mean /= static_cast<double>(v.size());
+    return s;
+}
+
+QString cpuModel() {
+    QFile f(QStringLiteral("/proc/cpuinfo"));
+    if (!f.open(QIODevice::ReadOnly)) return QStringLiteral("unknown CPU");
+    for (const QByteArray& line : f.readAll().split('\n'))
+        if (line.startsWith("model name")) return QString::fromUtf8(line.mid(line.indexOf(':') + 1)).trimmed();
+    return QStringLiteral("unknown CPU");
+}
+
+long rssMiB() {
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly)) return -1;
+    for (const QByteArray& line : f.readAll().split('\n'))
+        if (line.startsWith("VmRSS:")) return line.mid(6).trimmed().split(' ').first().toLong() / 1024;
+    return -1;
+}
+
+// A loss curve: power-law decay to a floor, Gaussian noise, a rare spike (data loading hiccup).
+struct CurveGen {
+    std::mt19937 rng;
+    std::normal_distribution<double> noise{0.0, 0.05};
+    std::uniform_real_distribution<double> uni{0.0, 1.0};
+    double floorValue;
+    explicit CurveGen(unsigned seed, double floorIn) : rng(seed), floorValue(floorIn) {}
+    CurvePoint at(qint64 step) {
+        CurvePoint p;
+        p.step = step;
+        p.tokens = 65536.0 * static_cast<double>(step);
+        p.flops = 6.0 * 1.6e8 * p.tokens;
+        p.wallTime = 1.7e9 + 0.02 * static_cast<double>(step);
+        p.value = floorValue + 8.0 * std::pow(1.0 + static_cast<double>(step) / 100.0, -0.5) + noise(rng);
+        if (uni(rng) < 1e-4) p.value += 3.0;
+        return p;
+    }
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    int runs = 20, points = 200000, frames = 30, width = 1600, height = 900;
+    const QStringList args = app.arguments();
+    for (int i = 1; i + 1 < args.size(); ++i) {
+        if (args[i] == QLatin1String("--runs")) runs = args[i + 1].toInt();
+        if (args[i] == QLatin1String("--points")) points = args[i + 1].toInt();
+        if (args[i] == QLatin1String("--frames")) frames = args[i + 1].toInt();
+        if (args[i] == QLatin1String("--size")) {
+            const QStringList wh = args[i + 1].split(QLatin1Char('x'));
+            if (wh.size() == 2) {
+                width = wh[0].toInt();
+                height = wh[1].toInt();
+            }
+        }
+    }
+    std::printf("command: %s\n", qPrintable(args.join(QLatin1Char(' '))));
+    std::printf("machine: %s, %d logical CPUs; Qt %s, platform %s\n", qPrintable(cpuModel()),
+                QThread::idealThreadCount(), qVersion(), qPrintable(QGuiApplication::platformName()));
+
+    LossChartView view;
+    view.resize(width, height);
+    view.show();
+    view.setMetric(QStringLiteral("train_loss"));
+    QVector<RunCurveInfo> infos;
+    std::vector<CurveGen> gens;
+    for (int r = 0; r < runs; ++r) {
+        infos.push_back({QStringLiteral("run-%1").arg(r), QStringLiteral("run %1").arg(r), true});
+        gens.emplace_back(static_cast<unsigned>(r + 1), 2.0 + 0.05 * r);
+    }
+    view.setRuns(infos);
+    QElapsedTimer load;
+    load.start();
+    for (int r = 0; r < runs; ++r) {
+        QVector<CurvePoint> batch;
+        batch.reserve(points);
+        for (int i = 0; i < points; ++i) batch.push_back(gens[static_cast<size_t>(r)].at(i));
+        view.appendPoints(infos[r].key, batch);
+    }
+    view.flushUpdates();
+    std::printf("loaded %d runs x %d points in %.0f ms (incl. first frame); RSS %ld MiB; plot %d px wide\n", runs,
+                points, static_cast<double>(load.elapsed()), rssMiB(), view.canvas()->plotColumns());
+
+    qint64 nextStep = points;
+    std::mt19937 rng(42);
+    std::uniform_real_distribution<double> uni(0.0, 1.0);
+    auto runScenario = [&](const char* name, bool smoothing, bool zoom) {
+        CurveViewOptions o = view.options();
+        o.smoothing.kind = smoothing ? SmoothingKind::Ema : SmoothingKind::Off;
+        o.smoothing.emaWeight = 0.95;
+        view.setOptions(o);
+        view.resetView();
+        view.flushUpdates();
+        std::vector<double> total, compute, paint, drawn;
+        for (int f = 0; f < frames + 3; ++f) {
+            QElapsedTimer t;
+            t.start();
+            if (zoom) {
+                const double span = nextStep * (0.05 + 0.95 * uni(rng));
+                const double lo = (nextStep - span) * uni(rng);
+                view.setXRange(lo, lo + span);
+            } else {
+                for (int r = 0; r < runs; ++r) {
+                    QVector<CurvePoint> batch;
+                    for (int k = 0; k < 10; ++k) batch.push_back(gens[static_cast<size_t>(r)].at(nextStep + k));
+                    view.appendPoints(infos[r].key, batch);
+                }
+                nextStep += 10;
+            }
+            view.flushUpdates();
+            const double updated = t.nsecsElapsed() / 1e6;
+            const QPixmap pixels = view.grab();
+            const double all = t.nsecsElapsed() / 1e6;
+            if (f < 3) continue;  // warm-up
+            total.push_back(all);
+            compute.push_back(view.lastComputeMs());
+            paint.push_back(all - updated);
+            drawn.push_back(static_cast<double>(view.frame().drawnPoints));
+        }
+        const Stats t = summarize(total), c = summarize(compute), p = summarize(paint), d = summarize(drawn);
+        std::printf("| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f | %.1f |\n", name, t.median, t.p95, t.mean, c.median,
+                    p.median, d.median, 1000.0 / t.median);
+    };
+    std::printf("\n| scenario (%d runs x %d points, %dx%d) | frame median ms | p95 ms | mean ms | pipeline median ms | "
+                "paint median ms | points drawn | frames/s |\n",
+                runs, points, width, height);
+    std::printf("|---|---|---|---|---|---|---|---|\n");
+    runScenario("streaming, smoothing off", false, false);
+    runScenario("streaming, EMA + raw shadow", true, false);
+    runScenario("zoom change, smoothing off", false, true);
+    runScenario("zoom change, EMA + raw shadow", true, true);
+    std::printf("\nRSS after: %ld MiB\n", rssMiB());
+    return 0;
+}

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: MIT
+// Parametric L(N, D) fit (Chinchilla "Approach 3" with the outer exponent gamma), scaling-laws.md 8:
+// one local minimisation of the summed Huber objective on log-loss from every point of the
+// initialisation grid (2,000 starts; 8,000 with gamma), the lowest objective wins.
+// The reference uses SciPy L-BFGS-B with finite-difference gradients, ftol = gtol = 1e-32,
+// maxls = 200, no bounds; we use Ceres' L-BFGS line-search minimiser (GradientProblem) with the exact
+// gradient and tolerances at the limit of double precision, i.e. both run until no further decrease
+// is possible. Starts run on a pool of std::threads; each start is a pure function of its index, and
+// the winner is the lowest objective with ties broken by the lower start index, so the result does
+// not depend on the thread count.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "analysis/fit_common.h"
+#include "analysis/parametric_model.h"
+#include "analysis/scaling_point.h"
+#include "common/status.h"
+
+namespace seqscope::analysis {
+
+// Initial values per parameter; starts are their Cartesian product.
+struct ParametricGrid {
+    std::vector<double> a, b, e, alpha, beta;   // a = ln A, b = ln B, e = ln E
+    std::vector<double> gamma;                  // used only when gamma is fitted
+
+    // scaling-laws.md 8.3 (run_fit_grid.py): 2,000 starts, 8,000 with gamma.
+    static ParametricGrid paper();
+    // scaling-laws.md 9 (Epoch AI's Chinchilla replication): 4,500 starts, gamma fixed.
+    static ParametricGrid epochChinchilla();
+    // A single start.
+    static ParametricGrid single(const ParametricParams& p);
+
+    size_t size(bool fitGamma) const;
+    // Start k in the reference's enumeration order (numpy meshgrid(...).T.reshape): the last
+    // parameter varies slowest, then ..., then a, and b fastest; k matches its init_idx.
+    ParametricParams start(size_t k, bool fitGamma) const;
+};
+
+struct ParametricOptions {
+    bool fitGamma = false;               // fit gamma; false = gamma fixed at 1 (Chinchilla form)
+    double huberDelta = 1e-3;            // Huber threshold on log-loss residuals
+    ParametricGrid grid = ParametricGrid::paper();
+    int threads = 0;                     // worker threads; 0 = all hardware threads
+    int maxIterations = 1000;            // per start; on the paper data only starts drifting to the
+                                         // degenerate gamma -> 0 region need more (SciPy: 15,000)
+    double functionTolerance = 1e-15;    // Ceres: stop when |df| < tol * f (relative)
+    double gradientTolerance = 1e-14;    // Ceres: stop when max |gradient| <= tol
+    double parameterTolerance = 1e-14;   // Ceres: stop when |dx| <= tol * (|x| + tol)
+    int lbfgsRank = 10;                  // history length (SciPy L-BFGS-B's m = 10)
+    int maxLineSearchIterations = 200;   // SciPy maxls = 200
+    double optimumTolerance = 1e-6;      // a start "reached the optimum" when its objective is within
+                                         // this relative distance of the best
+    bool keepStarts = false;             // store every start's outcome in ParametricFit::starts
+    InvalidPointPolicy invalidPoints = InvalidPointPolicy::Reject;
+
+    bool isValid(std::string* error) const;
+};
+
+enum class StartTermination {
+    Converged,       // a tolerance was met
+    Stalled,         // the line search found no further decrease (precision limit; SciPy's usual end)
+    MaxIterations,   // iteration cap reached
+    Failed,          // no finite objective at the start, or solver error
+};
+const char* terminationName(StartTermination t);
+
+struct StartOutcome {
+    int index = -1;                  // position in the grid enumeration
+    ParametricParams init, fitted;
+    double objective = 0;            // NaN when Failed
+    int iterations = 0;
+    StartTermination termination = StartTermination::Failed;
+};
+
+struct ParametricFit {
+    Status status;
+    ParametricParams params;         // the winning start's optimum
+    double objective = 0;            // its summed Huber objective
+    int winningStart = -1;           // grid index of the winner
+    ParametricParams winningInit;
+    int starts = 0;
+    int converged = 0, stalled = 0, maxIterations = 0, failed = 0;
+    int reachedOptimum = 0;          // starts within optimumTolerance of the best objective
+    ParametricParams spreadMin, spreadMax;   // parameter range among those starts
+    int points = 0;
+    double rmseLogLoss = 0;          // point-wise RMS of ln L - ln L_hat
+    double maeLoss = 0;              // point-wise mean |L - L_hat|
+    bool fitGamma = false;
+    double huberDelta = 0;
+    int threads = 0;
+    double seconds = 0;              // wall time of the grid
+    std::vector<StartOutcome> starts_;   // every start (only with keepStarts)
+    std::vector<std::string> warnings;
+
+    std::string brief() const;
+    std::string full() const;
+};
+
+// Fits one architecture (points mixing architectures are rejected). Needs N, D, loss > 0 and at
+// least as many points as parameters (5, or 6 with gamma).
+ParametricFit fitParametric(const std::vector<ScalingPoint>& points, const ParametricOptions& options = {});
+
+enum class LineSearchDirection { Lbfgs, Bfgs };
+
+// Minimises `objective` in place from x (objective.numParameters() values, reference order). Returns
+// how it ended; *cost receives the objective at the returned x (NaN when Failed).
+StartTermination minimizeVector(const HuberLogObjective& objective, double* x, const ParametricOptions& options,
+                                LineSearchDirection direction, int* iterations, double* cost);
+
+// One local minimisation with L-BFGS (used by the grid, the bootstrap and the benchmark).
+StartOutcome minimizeFrom(const HuberLogObjective& objective, const ParametricParams& init,
+                          const ParametricOptions& options);
+
+// True when this build has Ceres (the parametric fits need it).
+bool parametricFitAvailable();
+
+}  // namespace seqscope::analysis

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+// Run status names and the isValid() checks of the records in records.h.
+#include "storage/records.h"
+
+#include <nlohmann/json.hpp>
+
+#include <iterator>
+
+namespace seqscope::storage {
+namespace {
+
+constexpr const char* kStatusNames[] = {"queued", "running", "finished", "failed", "diverged", "cancelled", "interrupted"};
+
+bool isJsonObject(const std::string& text) {
+    const auto j = nlohmann::json::parse(text, nullptr, false);
+    return !j.is_discarded() && j.is_object();
+}
+
+bool fail(std::string* error, const std::string& message) {
+    if (error) *error = message;
+    return false;
+}
+
+bool nonNegative(double v) { return std::isfinite(v) && v >= 0; }
+
+}  // namespace
+
+const char* toString(RunStatus status) { return kStatusNames[static_cast<int>(status)]; }
+
+bool parseRunStatus(const std::string& text, RunStatus* status) {
+    for (int i = 0; i < static_cast<int>(std::size(kStatusNames)); ++i)
+        if (text == kStatusNames[i]) {
+            *status = static_cast<RunStatus>(i);
+            return true;
+        }
+    return false;
+}
+
+bool isTerminal(RunStatus status) { return status != RunStatus::Queued && status != RunStatus::Running; }
+
+bool RunRecord::isValid(std::string* error) const {
+    if (arch.empty()) return fail(error, "run arch is empty");
+    if (!isJsonObject(configJson)) return fail(error, "run configJson is not a JSON object");
+    if (!nonNegative(params)) return fail(error, "run params must be a finite number >= 0");
+    if (!nonNegative(flopsPerToken)) return fail(error, "run flopsPerToken must be a finite number >= 0");
+    if (!nonNegative(flopsPerSequence)) return fail(error, "run flopsPerSequence must be a finite number >= 0");
+    if (ctx < 0) return fail(error, "run ctx " + std::to_string(ctx) + " is negative");
+    if (pid < 0) return fail(error, "run pid " + std::to_string(pid) + " is negative");
+    if (sweepId < 0) return fail(error, "run sweepId " + std::to_string(sweepId) + " is negative");
+    for (const auto& tag : tags)
+        if (tag.empty()) return fail(error, "run has an empty tag");
+    return true;
+}
+
+bool FitRecord::isValid(std::string* error) const {
+    if (kind.empty()) return fail(error, "fit kind is empty");
+    if (!isJsonObject(selectionJson)) return fail(error, "fit selectionJson is not a JSON object");
+    if (!isJsonObject(paramsJson)) return fail(error, "fit paramsJson is not a JSON object");
+    if (!isJsonObject(optionsJson)) return fail(error, "fit optionsJson is not a JSON object");
+    for (long long id : inputRuns)
+        if (id <= 0) return fail(error, "fit input run id " + std::to_string(id) + " is not positive");
+    return true;
+}
+
+bool BenchmarkPoint::isValid(std::string* error) const {
+    if (!isJsonObject(configJson)) return fail(error, "benchmark configJson is not a JSON object");
+    if (batch < 1) return fail(error, "benchmark batch " + std::to_string(batch) + " must be >= 1");
+    if (prefillLength < 0) return fail(error, "benchmark prefillLength " + std::to_string(prefillLength) + " is negative");
+    if (generatedTokens < 0) return fail(error, "benchmark generatedTokens " + std::to_string(generatedTokens) + " is negative");
+    if (peakMemoryBytes < 0) return fail(error, "benchmark peakMemoryBytes is negative");
+    if (!nonNegative(params)) return fail(error, "benchmark params must be a finite number >= 0");
+    if (status.empty()) return fail(error, "benchmark status is empty");
+    return true;
+}
+
+}  // namespace seqscope::storage

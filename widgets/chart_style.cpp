@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+#include "chart_style.h"
+
+#include <QAbstractAxis>
+#include <QApplication>
+#include <QChart>
+#include <QChartView>
+#include <QPalette>
+
+namespace seqscope::widgets {
+
+void styleChart(QChartView* view, QChart* chart) {
+    const QPalette pal = QApplication::palette();
+    const bool dark = pal.color(QPalette::Window).lightness() < 128;
+    chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart->setBackgroundBrush(pal.color(QPalette::Base));
+    chart->setPlotAreaBackgroundVisible(false);
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->setMargins(QMargins(6, 6, 6, 6));
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setLabelColor(pal.color(QPalette::Text));
+    QFont titleFont = chart->titleFont();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.1);
+    titleFont.setBold(true);
+    chart->setTitleFont(titleFont);
+    chart->setTitleBrush(pal.color(QPalette::Text));
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setChart(chart);
+}
+
+void styleAxis(QAbstractAxis* axis) {
+    const QPalette pal = QApplication::palette();
+    axis->setLabelsColor(pal.color(QPalette::Text));
+    axis->setTitleBrush(pal.color(QPalette::Text));
+    QColor grid = pal.color(QPalette::Text);
+    grid.setAlpha(40);
+    axis->setGridLineColor(grid);
+    QColor minor = grid;
+    minor.setAlpha(18);
+    axis->setMinorGridLineColor(minor);
+}
+
+bool archIsXlstm(const QString& arch) { return arch.compare(QLatin1String("xlstm"), Qt::CaseInsensitive) == 0; }
+
+}  // namespace seqscope::widgets

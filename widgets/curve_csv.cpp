@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: MIT
+// Plotted-data CSV, full-resolution CSV and readout TSV; see curve_csv.h.
+#include "curve_csv.h"
+
+#include <QLocale>
+#include <QTextStream>
+
+namespace seqscope::widgets {
+
+QString xAxisId(XAxisKind kind) {
+    switch (kind) {
+    case XAxisKind::Step: return QStringLiteral("step");
+    case XAxisKind::Tokens: return QStringLiteral("tokens");
+    case XAxisKind::Flops: return QStringLiteral("flops");
+    case XAxisKind::WallTime: return QStringLiteral("wall_time");
+    case XAxisKind::RelativeTime: return QStringLiteral("relative_time");
+    }
+    return QStringLiteral("x");
+}
+
+QString exactNumber(double v) {
+    if (std::isnan(v)) return QStringLiteral("nan");
+    if (std::isinf(v)) return v > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
+    return QString::number(v, 'g', QLocale::FloatingPointShortest);
+}
+
+QString csvField(const QString& text) {
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')) &&
+        !text.contains(QLatin1Char('\r')))
+        return text;
+    QString quoted = text;
+    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+QString lineMethod(const CurveViewOptions& options) {
+    const SmoothingOptions& s = options.smoothing;
+    QString m;
+    switch (s.kind) {
+    case SmoothingKind::Off: m = QStringLiteral("raw"); break;
+    case SmoothingKind::Ema: m = QStringLiteral("ema_debiased(w=%1)").arg(exactNumber(s.emaWeight)); break;
+    case SmoothingKind::RunningAverage: m = QStringLiteral("running_mean(window=%1)").arg(s.window); break;
+    case SmoothingKind::CenteredAverage:
+        m = QStringLiteral("centered_mean(window=%1,noncausal)").arg(s.window | 1);
+        break;
+    }
+    if (options.logY && s.kind != SmoothingKind::Off) m += QStringLiteral("[log10 space]");
+    return m;
+}
+
+QString plottedCsv(const PlotFrame& frame, const QString& metric) {
+    const CurveViewOptions& o = frame.options;
+    const bool logX = o.logX, logY = o.logY;
+    const QString decimation = o.rawPoints ? QStringLiteral("none (raw points mode)")
+                                           : QStringLiteral("+m4: first/min/max/last per pixel column, %1 columns")
+                                                 .arg(frame.columns);
+    QString out;
+    QTextStream s(&out);
+    s << "# seqscope plotted curves: exactly the points drawn on the chart\n";
+    s << "# metric: " << metric << "\n";
+    s << "# x: " << xAxisId(o.xAxis) << (logX ? " (log10 scale)" : " (linear)") << "; y: "
+      << (logY ? "log10 scale" : "linear") << "\n";
+    s << "# line: " << lineMethod(o) << ", computed on full-resolution data before decimation\n";
+    s << "# decimation: " << decimation << "\n";
+    s << "# visible x: [" << exactNumber(CurvePipeline::toData(frame.x0, logX)) << ", "
+      << exactNumber(CurvePipeline::toData(frame.x1, logX)) << "]; y: [" << exactNumber(CurvePipeline::toData(frame.y0, logY))
+      << ", " << exactNumber(CurvePipeline::toData(frame.y1, logY)) << "]\n";
+    s << "run,label,series,method,x_" << xAxisId(o.xAxis) << ",value\n";
+    const QString lineM = lineMethod(o) + (o.rawPoints ? QString() : QStringLiteral("+m4"));
+    const QString shadowM = o.rawPoints ? QStringLiteral("raw") : QStringLiteral("raw+m4");
+    for (const PlottedRun& run : frame.runs) {
+        if (run.hidden) continue;
+        const QString head = csvField(run.key) + QLatin1Char(',') + csvField(run.label) + QLatin1Char(',');
+        for (const QPointF& p : run.line)
+            s << head << "line," << csvField(lineM) << ',' << exactNumber(CurvePipeline::toData(p.x(), logX)) << ','
+              << exactNumber(CurvePipeline::toData(p.y(), logY)) << '\n';
+        for (const QPointF& p : run.shadow)
+            s << head << "raw_shadow," << shadowM << ',' << exactNumber(CurvePipeline::toData(p.x(), logX)) << ','
+              << exactNumber(CurvePipeline::toData(p.y(), logY)) << '\n';
+    }
+    return out;
+}
+
+QString fullResolutionCsv(const CurveModel& model, const QSet<QString>& hidden, const QString& metric) {
+    QString out;
+    QTextStream s(&out);
+    s << "# seqscope full-resolution curves (every logged point of the shown runs)\n";
+    s << "# metric: " << metric << "\n";
+    s << "run,label,step,tokens,flops,wall_time,value\n";
+    for (int r = 0; r < model.runCount(); ++r) {
+        const RunSeries& run = model.run(r);
+        if (hidden.contains(run.info.key)) continue;
+        const QString head = csvField(run.info.key) + QLatin1Char(',') + csvField(run.info.label) + QLatin1Char(',');
+        for (size_t i = 0; i < run.size(); ++i)
+            s << head << static_cast<qint64>(run.xs[0][i]) << ',' << exactNumber(run.xs[1][i]) << ','
+              << exactNumber(run.xs[2][i]) << ',' << exactNumber(run.xs[3][i]) << ',' << exactNumber(run.value[i])
+              << '\n';
+    }
+    return out;
+}
+
+QString readoutTsv(const QVector<ReadoutEntry>& entries, const CurveViewOptions& options, const QString& metric) {
+    QString out;
+    QTextStream s(&out);
+    const bool smoothed = options.smoothing.kind != SmoothingKind::Off;
+    const QString name = metric.isEmpty() ? QStringLiteral("value") : metric;
+    s << "run\tlabel\tstep\t" << xAxisId(options.xAxis) << '\t' << name;
+    if (smoothed) s << " [" << lineMethod(options) << "]\t" << name << " [raw]";
+    s << '\n';
+    for (const ReadoutEntry& e : entries) {
+        s << e.key << '\t' << e.label << '\t' << e.step << '\t' << exactNumber(e.x) << '\t' << exactNumber(e.value);
+        if (smoothed) s << '\t' << exactNumber(e.raw);
+        s << '\n';
+    }
+    return out;
+}
+
+}  // namespace seqscope::widgets

@@ -1,0 +1,342 @@
+// SPDX-License-Identifier: MIT
+// Display-space transform, smoothing, envelope and y range per frame; see curve_pipeline.h.
+#include "curve_pipeline.h"
+
+#include "envelope_downsampler.h"
+#include "robust_range.h"
+#include "run_colors.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace seqscope::widgets {
+
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+}
+
+double CurvePipeline::toDisplay(double v, bool log) {
+    if (!log) return v;
+    return v > 0 ? std::log10(v) : -INFINITY;
+}
+
+double CurvePipeline::toData(double d, bool log) { return log ? std::pow(10.0, d) : d; }
+
+void CurvePipeline::setOptions(const CurveViewOptions& options) {
+    if (options.xAxis != m_options.xAxis || options.logX != m_options.logX) m_autoX = true;
+    m_options = options;
+}
+
+void CurvePipeline::setXRange(double u0, double u1) {
+    if (!(u1 > u0) || !std::isfinite(u0) || !std::isfinite(u1)) return;
+    m_autoX = false;
+    m_u0 = u0;
+    m_u1 = u1;
+}
+
+void CurvePipeline::setHidden(const QString& key, bool hidden) {
+    if (hidden)
+        m_hidden.insert(key);
+    else
+        m_hidden.remove(key);
+}
+
+CurvePipeline::View CurvePipeline::viewOf(const RunSeries& run, const RunCache& cache) const {
+    View v;
+    v.n = std::min(cache.xLen, cache.yLen);
+    const int kind = cache.xKind;
+    const bool xAliased = cache.xOwn.empty() && kind >= 0 && kind != static_cast<int>(XAxisKind::RelativeTime);
+    v.u = xAliased ? run.xs[kind].data() : cache.xOwn.data();
+    v.raw = cache.yLog ? cache.yOwn.data() : run.value.data();
+    v.main = m_options.smoothing.kind == SmoothingKind::Off ? v.raw : cache.smoother.values().data();
+    v.sorted = cache.xSorted;
+    return v;
+}
+
+CurvePipeline::View CurvePipeline::refresh(const RunSeries& run, RunCache& cache) {
+    const size_t n = run.size();
+    const int kind = static_cast<int>(m_options.xAxis);
+    if (cache.generation != run.generation || n < cache.xLen) cache = RunCache{};
+    cache.generation = run.generation;
+
+    // 1. Display x. Linear axes with a model column are aliased (no copy); log-x and relative time
+    // are materialised once and extended as points arrive.
+    if (cache.xKind != kind || cache.xLog != m_options.logX) {
+        cache.xKind = kind;
+        cache.xLog = m_options.logX;
+        cache.xOwn.clear();
+        cache.xLen = 0;
+        cache.xSorted = true;
+        cache.xMin = INFINITY;
+        cache.xMax = -INFINITY;
+    }
+    const bool relative = m_options.xAxis == XAxisKind::RelativeTime;
+    const std::vector<double>& src = run.xs[relative ? static_cast<int>(XAxisKind::WallTime) : kind];
+    const bool own = relative || m_options.logX;
+    if (own) cache.xOwn.resize(n);
+    const double t0 = (relative && n > 0) ? src[0] : 0.0;
+    for (size_t i = cache.xLen; i < n; ++i) {
+        const double u = toDisplay(src[i] - t0, m_options.logX);
+        if (own) cache.xOwn[i] = u;
+        if (std::isnan(u) || (i > 0 && u < (own ? cache.xOwn[i - 1] : src[i - 1]))) cache.xSorted = false;
+        if (std::isfinite(u)) {
+            cache.xMin = std::min(cache.xMin, u);
+            cache.xMax = std::max(cache.xMax, u);
+        }
+    }
+    cache.xLen = n;
+
+    // 2. Display y.
+    if (cache.yLog != m_options.logY) {
+        cache.yLog = m_options.logY;
+        cache.yOwn.clear();
+        cache.yLen = 0;
+    }
+    if (cache.yLog) {
+        cache.yOwn.resize(n);
+        for (size_t i = cache.yLen; i < n; ++i) {
+            const double v = run.value[i];
+            cache.yOwn[i] = (std::isfinite(v) && v > 0) ? std::log10(v) : kNaN;
+        }
+    }
+    cache.yLen = n;
+    // Undrawable points, counted as they arrive; recounted only when an axis transform changed.
+    View view = viewOf(run, cache);
+    if (cache.undrawableKey != (kind * 4 + (cache.xLog ? 2 : 0) + (cache.yLog ? 1 : 0))) {
+        cache.undrawableKey = kind * 4 + (cache.xLog ? 2 : 0) + (cache.yLog ? 1 : 0);
+        cache.undrawable = 0;
+        cache.undrawableLen = 0;
+    }
+    for (size_t i = cache.undrawableLen; i < n; ++i)
+        if (!std::isfinite(view.u[i]) || !std::isfinite(view.raw[i])) ++cache.undrawable;
+    cache.undrawableLen = n;
+
+    // 3. Smoothing on full resolution, in display space.
+    if (m_options.smoothing.kind != SmoothingKind::Off) {
+        if (cache.smoothLog != cache.yLog) cache.smoother.reset();
+        cache.smoothLog = cache.yLog;
+        cache.smoother.update(view.raw, n, m_options.smoothing);
+    }
+    return viewOf(run, cache);
+}
+
+bool CurvePipeline::dataXExtent(double* lo, double* hi) {
+    double a = INFINITY, b = -INFINITY;
+    for (int r = 0; r < m_model->runCount(); ++r) {
+        const RunSeries& run = m_model->run(r);
+        if (m_hidden.contains(run.info.key)) continue;
+        RunCache& cache = m_cache[run.info.key];
+        refresh(run, cache);
+        a = std::min(a, cache.xMin);
+        b = std::max(b, cache.xMax);
+    }
+    if (!(a <= b)) return false;
+    *lo = a;
+    *hi = b;
+    return true;
+}
+
+PlotFrame CurvePipeline::compute(int columns) {
+    PlotFrame frame;
+    frame.options = m_options;
+    frame.columns = std::max(1, columns);
+
+    // Drop caches of runs that left the model.
+    for (auto it = m_cache.begin(); it != m_cache.end();)
+        it = m_model->indexOf(it.key()) < 0 ? m_cache.erase(it) : std::next(it);
+
+    std::vector<View> views;
+    std::vector<const RunSeries*> shown;
+    std::vector<int> slot;  // frame.runs index of each shown run
+    double xa = INFINITY, xb = -INFINITY;
+    for (int r = 0; r < m_model->runCount(); ++r) {
+        const RunSeries& run = m_model->run(r);
+        PlottedRun placeholder;
+        placeholder.key = run.info.key;
+        placeholder.label = run.info.label;
+        placeholder.color = runColor(run.info.key);
+        placeholder.live = run.info.live;
+        placeholder.hidden = m_hidden.contains(run.info.key);
+        frame.runs.push_back(placeholder);
+        if (placeholder.hidden) continue;
+        slot.push_back(static_cast<int>(frame.runs.size()) - 1);
+        RunCache& cache = m_cache[run.info.key];
+        views.push_back(refresh(run, cache));
+        shown.push_back(&run);
+        xa = std::min(xa, cache.xMin);
+        xb = std::max(xb, cache.xMax);
+    }
+    frame.hasData = xa <= xb;
+    if (m_autoX) {
+        if (frame.hasData) {
+            m_u0 = xa;
+            m_u1 = xb;
+            if (!(m_u1 > m_u0)) {  // one point, or all at the same x
+                const double pad = m_options.logX ? 0.5 : std::max(std::abs(m_u0) * 0.05, 0.5);
+                m_u0 -= pad;
+                m_u1 += pad;
+            }
+        } else {
+            m_u0 = 0;
+            m_u1 = 1;
+        }
+    }
+    frame.x0 = m_u0;
+    frame.x1 = m_u1;
+
+    EnvelopeRequest request;
+    request.u0 = m_u0;
+    request.u1 = m_u1;
+    request.columns = frame.columns;
+    request.keepAll = m_options.rawPoints;
+    const bool smoothing = m_options.smoothing.kind != SmoothingKind::Off;
+    const bool withShadow = smoothing && m_options.showRawShadow;
+
+    std::vector<Envelope> envelopes(views.size());
+    std::vector<RangeInput> rangeMain(views.size()), rangeAll;
+    for (size_t k = 0; k < views.size(); ++k) {
+        const View& v = views[k];
+        const RunSeries& run = *shown[k];
+        const RunCache& cache = *m_cache.constFind(run.info.key);
+        PlottedRun& out = frame.runs[slot[k]];
+        out.undrawablePoints = cache.undrawable;
+
+        envelopes[k] = downsampleEnvelope(v.u, v.main, v.n, request, v.sorted);
+        const Envelope& env = envelopes[k];
+        out.visiblePoints = static_cast<qint64>(env.visiblePoints);
+        out.maxPerColumn = static_cast<qint64>(env.maxPerColumn);
+        out.line.reserve(static_cast<qsizetype>(env.indices.size()));
+        for (size_t i : env.indices) out.line.push_back(QPointF(v.u[i], v.main[i]));
+
+        // Range input: the drawn points inside the visible range (not the edge links).
+        RangeInput& in = rangeMain[k];
+        size_t lastIndex = 0;
+        bool haveLast = false;
+        for (size_t i : env.indices)
+            if (v.u[i] >= m_u0 && v.u[i] <= m_u1) {
+                in.values.push_back(v.main[i]);
+                if (!haveLast || i > lastIndex) lastIndex = i;
+                haveLast = true;
+            }
+        in.hasLast = haveLast;
+        if (haveLast) in.lastValue = v.main[lastIndex];
+
+        if (withShadow) {
+            const Envelope shadow = downsampleEnvelope(v.u, v.raw, v.n, request, v.sorted);
+            out.shadow.reserve(static_cast<qsizetype>(shadow.indices.size()));
+            for (size_t i : shadow.indices) out.shadow.push_back(QPointF(v.u[i], v.raw[i]));
+            if (m_options.yMode == YRangeMode::Full) {
+                RangeInput raw;
+                for (size_t i : shadow.indices)
+                    if (v.u[i] >= m_u0 && v.u[i] <= m_u1) raw.values.push_back(v.raw[i]);
+                rangeAll.push_back(std::move(raw));
+            }
+        }
+        frame.visiblePoints += out.visiblePoints;
+        frame.drawnPoints += out.line.size() + out.shadow.size();
+        frame.maxPerColumn = std::max(frame.maxPerColumn, out.maxPerColumn);
+    }
+
+    // Y range.
+    YRange y;
+    switch (m_options.yMode) {
+    case YRangeMode::Robust:
+        y = robustYRange(rangeMain, m_options.robust);
+        break;
+    case YRangeMode::Full:
+        rangeAll.insert(rangeAll.end(), rangeMain.begin(), rangeMain.end());
+        y = fullYRange(rangeAll, m_options.robust.margin);
+        break;
+    case YRangeMode::Manual:
+        y.lo = toDisplay(m_options.manualYMin, m_options.logY);
+        y.hi = toDisplay(m_options.manualYMax, m_options.logY);
+        y.valid = std::isfinite(y.lo) && std::isfinite(y.hi) && y.hi > y.lo;
+        break;
+    }
+    if (!y.valid) y = {0, 1, true};
+    frame.y0 = y.lo;
+    frame.y1 = y.hi;
+
+    // Clipped points (exact, full resolution) and one edge marker per clipped column.
+    for (size_t k = 0; k < views.size(); ++k) {
+        const View& v = views[k];
+        PlottedRun& out = frame.runs[slot[k]];
+        qint64 clipped = 0;
+        for (const EnvelopeColumn& c : envelopes[k].columns) {
+            const bool high = v.main[c.max] > y.hi, low = v.main[c.min] < y.lo;
+            if (!high && !low) continue;
+            if (high) out.clippedHigh.push_back(QPointF(v.u[c.max], y.hi));
+            if (low) out.clippedLow.push_back(QPointF(v.u[c.min], y.lo));
+            if (v.sorted) {
+                for (size_t i = c.first; i <= c.last; ++i)
+                    if (std::isfinite(v.u[i]) && std::isfinite(v.main[i]) && (v.main[i] > y.hi || v.main[i] < y.lo))
+                        ++clipped;
+            }
+        }
+        if (!v.sorted) {
+            for (size_t i = 0; i < v.n; ++i)
+                if (std::isfinite(v.u[i]) && std::isfinite(v.main[i]) && v.u[i] >= m_u0 && v.u[i] <= m_u1 &&
+                    (v.main[i] > y.hi || v.main[i] < y.lo))
+                    ++clipped;
+        }
+        out.clippedPoints = clipped;
+    }
+    return frame;
+}
+
+QVector<ReadoutEntry> CurvePipeline::readoutAt(double u, double tolerance) const {
+    QVector<ReadoutEntry> entries;
+    if (!std::isfinite(u)) return entries;
+    for (int r = 0; r < m_model->runCount(); ++r) {
+        const RunSeries& run = m_model->run(r);
+        if (m_hidden.contains(run.info.key)) continue;
+        auto it = m_cache.constFind(run.info.key);
+        if (it == m_cache.constEnd()) continue;
+        const RunCache& cache = it.value();
+        if (cache.xKind != static_cast<int>(m_options.xAxis) || cache.xLog != m_options.logX) continue;
+        const View v = viewOf(run, cache);
+        if (v.n == 0 || u < cache.xMin - tolerance || u > cache.xMax + tolerance) continue;
+        if (m_options.smoothing.kind != SmoothingKind::Off && cache.smoother.values().size() < v.n) continue;
+
+        // Nearest drawable point by x: binary search on sorted x, else a scan.
+        size_t best = v.n;
+        double bestDist = INFINITY;
+        auto consider = [&](size_t i) {
+            if (i >= v.n || !std::isfinite(v.u[i]) || !std::isfinite(v.main[i])) return;
+            const double d = std::abs(v.u[i] - u);
+            if (d < bestDist) {
+                bestDist = d;
+                best = i;
+            }
+        };
+        if (v.sorted) {
+            const size_t pos = static_cast<size_t>(std::lower_bound(v.u, v.u + v.n, u) - v.u);
+            // Walk outwards past undrawable points (NaN loss) to the nearest drawable ones.
+            for (size_t i = pos; i < v.n && best == v.n; ++i) consider(i);
+            for (size_t i = pos; i-- > 0;) {
+                consider(i);
+                if (std::isfinite(v.u[i]) && std::isfinite(v.main[i])) break;
+            }
+        } else {
+            for (size_t i = 0; i < v.n; ++i) consider(i);
+        }
+        if (best == v.n) continue;
+
+        ReadoutEntry e;
+        e.key = run.info.key;
+        e.label = run.info.label;
+        e.color = runColor(run.info.key);
+        e.step = static_cast<qint64>(run.xs[static_cast<int>(XAxisKind::Step)][best]);
+        e.x = toData(v.u[best], m_options.logX);
+        e.value = toData(v.main[best], m_options.logY);
+        e.raw = run.value[best];
+        entries.push_back(e);
+    }
+    std::stable_sort(entries.begin(), entries.end(), [](const ReadoutEntry& a, const ReadoutEntry& b) {
+        if (std::isnan(a.value) != std::isnan(b.value)) return std::isnan(b.value);
+        return a.value < b.value;
+    });
+    return entries;
+}
+
+}  // namespace seqscope::widgets

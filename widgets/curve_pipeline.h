@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: MIT
+// From full-resolution curves to what the loss chart draws (no QWidget), in this fixed order:
+//   1. x of the chosen axis, y; log10 of either under log scales (x or y <= 0 become undrawable),
+//   2. smoothing on the full-resolution display-space y (so log-y smooths in log space, anchors R9),
+//   3. the visible x range (automatic = every shown run's extent, or the zoomed range),
+//   4. per-pixel-column min/max envelope of the smoothed line and of the raw shadow,
+//   5. the y range (robust_range.h) from the drawn line, clipped-point counts and edge markers.
+// Every stage caches per run and only extends when points are appended (anchors R3). A PlotFrame is
+// the complete drawn state: the widget feeds its points to the series and CSV export writes it.
+#pragma once
+
+#include "curve_model.h"
+#include "curve_options.h"
+#include "curve_smoother.h"
+
+#include <QColor>
+#include <QHash>
+#include <QPointF>
+#include <QSet>
+#include <QVector>
+#include <cmath>
+
+namespace seqscope::widgets {
+
+struct PlottedRun {
+    QString key, label;
+    QColor color;                    // runColor(key)
+    bool live = false;
+    bool hidden = false;             // switched off in the legend: listed, nothing drawn
+    QVector<QPointF> line;           // main line, display space: smoothed if smoothing is on, else raw
+    QVector<QPointF> shadow;         // raw envelope drawn faded behind the smoothed line (else empty)
+    QVector<QPointF> clippedHigh;    // edge markers for columns whose line goes above the y range
+    QVector<QPointF> clippedLow;     // ... below it (display space, y on the range edge)
+    qint64 visiblePoints = 0;        // finite full-resolution points inside the visible x range
+    qint64 clippedPoints = 0;        // of those, main values outside the y range
+    qint64 undrawablePoints = 0;     // whole run: non-finite values, or x/y <= 0 under log scales
+    qint64 maxPerColumn = 0;         // > 1: decimated, that many points share a pixel column
+};
+
+struct PlotFrame {
+    bool hasData = false;            // some shown run has a drawable point
+    double x0 = 0, x1 = 1;           // visible range, display space (log10 under log scales)
+    double y0 = 0, y1 = 1;
+    int columns = 0;                 // pixel columns the envelope was computed for
+    CurveViewOptions options;
+    QVector<PlottedRun> runs;        // every run of the model, in legend order (hidden ones empty)
+    qint64 visiblePoints = 0;        // sums over runs
+    qint64 drawnPoints = 0;          // line + shadow points handed to the chart
+    qint64 maxPerColumn = 0;
+};
+
+struct ReadoutEntry {
+    QString key, label;
+    QColor color;
+    qint64 step = 0;
+    double x = 0;          // data units of the x axis
+    double value = 0;      // data units, as drawn (smoothed if smoothing is on)
+    double raw = 0;        // data units, the raw value at that point
+};
+
+class CurvePipeline {
+public:
+    explicit CurvePipeline(const CurveModel* model) : m_model(model) {}
+
+    // Options must be valid (CurveViewOptions::isValid). Changing the x axis or log-x resets a
+    // zoomed x range to automatic, since the old range means nothing on the new axis.
+    void setOptions(const CurveViewOptions& options);
+    const CurveViewOptions& options() const { return m_options; }
+
+    void setXRange(double u0, double u1);  // display space; u0 < u1
+    void setAutoX() { m_autoX = true; }
+    bool isAutoX() const { return m_autoX; }
+    double xLo() const { return m_u0; }  // current x range, display space (last computed or set)
+    double xHi() const { return m_u1; }
+
+    void setHidden(const QString& key, bool hidden);
+    bool isHidden(const QString& key) const { return m_hidden.contains(key); }
+    const QSet<QString>& hiddenRuns() const { return m_hidden; }
+
+    // Brings caches up to date (incrementally) and computes what to draw in `columns` pixel columns.
+    PlotFrame compute(int columns);
+    // Union of the shown runs' drawable x (display space); false when nothing is drawable.
+    bool dataXExtent(double* lo, double* hi);
+    // Every shown run's value at display x `u` (nearest drawable point, if the run's x extent reaches
+    // within `tolerance` of u), sorted by drawn value ascending. Uses the caches of the last compute.
+    QVector<ReadoutEntry> readoutAt(double u, double tolerance) const;
+
+    static double toDisplay(double v, bool log);  // log10(v) (-inf for v <= 0) or v
+    static double toData(double d, bool log);     // 10^d or d
+
+private:
+    struct RunCache {
+        quint64 generation = 0;
+        int xKind = -1;
+        bool xLog = false;
+        std::vector<double> xOwn;      // display x when it differs from the model column
+        size_t xLen = 0;
+        bool xSorted = true;
+        double xMin = INFINITY, xMax = -INFINITY;
+        bool yLog = false;
+        std::vector<double> yOwn;      // log10 values under log-y
+        size_t yLen = 0;
+        qint64 undrawable = 0;
+        size_t undrawableLen = 0;
+        int undrawableKey = -1;        // axis transform the count belongs to
+        bool smoothLog = false;
+        SeriesSmoother smoother;
+    };
+    struct View {
+        const double* u = nullptr;
+        const double* raw = nullptr;
+        const double* main = nullptr;
+        size_t n = 0;
+        bool sorted = true;
+    };
+    View refresh(const RunSeries& run, RunCache& cache);
+    View viewOf(const RunSeries& run, const RunCache& cache) const;
+
+    const CurveModel* m_model;
+    CurveViewOptions m_options;
+    bool m_autoX = true;
+    double m_u0 = 0, m_u1 = 1;
+    QSet<QString> m_hidden;
+    QHash<QString, RunCache> m_cache;
+};
+
+}  // namespace seqscope::widgets

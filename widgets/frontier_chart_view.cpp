@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: MIT
+#include "frontier_chart_view.h"
+
+#include <QChart>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QScatterSeries>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "chart_style.h"
+#include "run_colors.h"
+
+namespace seqscope::widgets {
+
+FrontierChartView::FrontierChartView(QWidget* parent) : QChartView(parent) {
+    setMinimumSize(320, 280);
+    setSeries({}, tr("Compute-optimal N*"));
+}
+
+void FrontierChartView::setSeries(const QVector<FrontierSeries>& series, const QString& yTitle) {
+    m_series = series;
+    auto* chart = new QChart;
+    styleChart(this, chart);
+    chart->setTitle(tr("Compute-optimal frontier"));
+    auto* xAxis = new QLogValueAxis;
+    xAxis->setLabelFormat(QStringLiteral("%.0e"));
+    xAxis->setTitleText(tr("Training compute C (FLOPs)"));
+    xAxis->setMinorTickCount(8);
+    auto* yAxis = new QLogValueAxis;
+    yAxis->setLabelFormat(QStringLiteral("%.0e"));
+    yAxis->setTitleText(yTitle);
+    yAxis->setMinorTickCount(8);
+    styleAxis(xAxis);
+    styleAxis(yAxis);
+    chart->addAxis(xAxis, Qt::AlignBottom);
+    chart->addAxis(yAxis, Qt::AlignLeft);
+
+    double xMin = std::numeric_limits<double>::infinity(), xMax = 0, yMin = xMin, yMax = 0;
+    for (const auto& s : series)
+        for (const QPointF& p : s.optima + s.unfitted)
+            if (p.x() > 0 && p.y() > 0) {
+                xMin = std::min(xMin, p.x());
+                xMax = std::max(xMax, p.x());
+                yMin = std::min(yMin, p.y());
+                yMax = std::max(yMax, p.y());
+            }
+    if (xMax <= 0) {
+        xMin = 1e18, xMax = 1e21, yMin = 1e8, yMax = 1e10;
+    }
+    // Extend the laws half a decade beyond the data on each side: where the fit is headed matters.
+    const double lawLo = xMin / 3.0, lawHi = xMax * 3.0;
+    for (const auto& s : series) {
+        const QColor colour = archColor(s.arch);
+        const bool xl = archIsXlstm(s.arch);
+        const QString name = xl ? tr("xLSTM") : (s.arch == QLatin1String("transformer") ? tr("Transformer") : s.arch);
+        auto* points = new QScatterSeries;
+        points->setMarkerShape(xl ? QScatterSeries::MarkerShapeCircle : QScatterSeries::MarkerShapeRectangle);
+        points->setMarkerSize(10);
+        points->setColor(colour);
+        points->setBorderColor(colour.darker(150));
+        for (const QPointF& p : s.optima)
+            if (p.x() > 0 && p.y() > 0) points->append(p);
+        // One legend entry per architecture, carrying the fitted exponent: the number readers compare.
+        points->setName(s.hasLaw ? tr("%1 (a = %2 \u00b1 %3)").arg(name).arg(s.a, 0, 'f', 3).arg(s.aStdError, 0, 'f', 3)
+                                 : name);
+        chart->addSeries(points);
+        points->attachAxis(xAxis);
+        points->attachAxis(yAxis);
+        if (!s.unfitted.isEmpty()) {
+            auto* hollow = new QScatterSeries;
+            hollow->setMarkerShape(points->markerShape());
+            hollow->setMarkerSize(10);
+            hollow->setColor(Qt::transparent);
+            hollow->setBorderColor(colour);
+            for (const QPointF& p : s.unfitted)
+                if (p.x() > 0 && p.y() > 0) hollow->append(p);
+            chart->addSeries(hollow);
+            hollow->attachAxis(xAxis);
+            hollow->attachAxis(yAxis);
+            chart->legend()->markers(hollow).value(0)->setVisible(false);
+        }
+        if (s.hasLaw) {
+            auto* law = new QLineSeries;
+            law->setPen(QPen(colour, 2.0, xl ? Qt::SolidLine : Qt::DashLine));
+            for (int i = 0; i <= 40; ++i) {
+                const double c = lawLo * std::pow(lawHi / lawLo, i / 40.0);
+                const double y = s.A * std::pow(c, s.a);
+                law->append(c, y);
+                yMin = std::min(yMin, y);
+                yMax = std::max(yMax, y);
+            }
+            chart->addSeries(law);
+            law->attachAxis(xAxis);
+            law->attachAxis(yAxis);
+            chart->legend()->markers(law).value(0)->setVisible(false);
+        }
+    }
+    xAxis->setRange(lawLo, lawHi);
+    yAxis->setRange(yMin / 1.5, yMax * 1.5);
+}
+
+}  // namespace seqscope::widgets

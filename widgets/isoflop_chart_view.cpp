@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: MIT
+#include "isoflop_chart_view.h"
+
+#include <QChart>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QScatterSeries>
+#include <QValueAxis>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+
+#include "chart_style.h"
+
+namespace seqscope::widgets {
+
+IsoflopChartView::IsoflopChartView(QWidget* parent) : QChartView(parent) {
+    setMinimumSize(360, 280);
+    setCurves({}, tr("Parameters N"));
+}
+
+void IsoflopChartView::setCurves(const QVector<IsoflopCurve>& curves, const QString& xTitle) {
+    m_curves = curves;
+    auto* chart = new QChart;   // setChart() below deletes the previous chart
+    styleChart(this, chart);
+    chart->setTitle(tr("IsoFLOP profiles"));
+
+    auto* xAxis = new QLogValueAxis;
+    xAxis->setBase(10);
+    xAxis->setLabelFormat(QStringLiteral("%.0e"));
+    xAxis->setTitleText(xTitle);
+    xAxis->setMinorTickCount(8);
+    auto* yAxis = new QValueAxis;
+    yAxis->setTitleText(tr("Final validation loss (nats/token)"));
+    yAxis->setLabelFormat(QStringLiteral("%.2f"));
+    styleAxis(xAxis);
+    styleAxis(yAxis);
+    chart->addAxis(xAxis, Qt::AlignBottom);
+    chart->addAxis(yAxis, Qt::AlignLeft);
+
+    // Budget colours by rank among all budgets shown, so the same budget matches across architectures.
+    std::map<double, int> budgetRank;
+    for (const auto& c : curves) budgetRank.emplace(c.budget, 0);
+    int rank = 0;
+    for (auto& [budget, r] : budgetRank) r = rank++;
+
+    double xMin = std::numeric_limits<double>::infinity(), xMax = 0;
+    double yMin = std::numeric_limits<double>::infinity(), yMax = -yMin;
+    auto attach = [&](QXYSeries* s) {
+        chart->addSeries(s);
+        s->attachAxis(xAxis);
+        s->attachAxis(yAxis);
+    };
+    QSet<QString> legendDone;
+    for (const auto& c : curves) {
+        const QColor colour = budgetColor(budgetRank[c.budget], int(budgetRank.size()));
+        const bool xl = archIsXlstm(c.arch);
+        auto* points = new QScatterSeries;
+        points->setMarkerShape(xl ? QScatterSeries::MarkerShapeCircle : QScatterSeries::MarkerShapeRectangle);
+        points->setMarkerSize(xl ? 8.5 : 7.5);
+        points->setColor(colour);
+        points->setBorderColor(colour.darker(140));
+        for (const QPointF& p : c.runs) {
+            if (p.x() <= 0 || !std::isfinite(p.y())) continue;   // a log axis cannot show x <= 0
+            points->append(p);
+            xMin = std::min(xMin, p.x());
+            xMax = std::max(xMax, p.x());
+            yMin = std::min(yMin, p.y());
+            yMax = std::max(yMax, p.y());
+        }
+        // One legend entry per budget: "1e19".
+        const QString label = budgetLabel(c.budget);
+        points->setName(label);
+        attach(points);
+        if (legendDone.contains(label)) chart->legend()->markers(points).value(0)->setVisible(false);
+        legendDone.insert(label);
+
+        if (c.hasParabola && c.log10Max > c.log10Min) {
+            auto* line = new QLineSeries;
+            QPen pen(colour, 2.0, xl ? Qt::SolidLine : Qt::DashLine);
+            line->setPen(pen);
+            const int steps = 60;
+            for (int i = 0; i <= steps; ++i) {
+                const double lx = c.log10Min + (c.log10Max - c.log10Min) * i / steps;
+                line->append(std::pow(10.0, lx), c.a * lx * lx + c.b * lx + c.c);
+            }
+            attach(line);
+            chart->legend()->markers(line).value(0)->setVisible(false);
+        }
+        if (c.hasOptimum && c.optimum.x() > 0) {
+            auto* opt = new QScatterSeries;
+            opt->setMarkerShape(QScatterSeries::MarkerShapeStar);
+            opt->setMarkerSize(16);
+            opt->setColor(colour);
+            opt->setBorderColor(palette().color(QPalette::Text));
+            opt->append(c.optimum);
+            attach(opt);
+            chart->legend()->markers(opt).value(0)->setVisible(false);
+        }
+    }
+    if (xMax > 0) {
+        xAxis->setRange(xMin / 1.25, xMax * 1.25);
+        // Round the loss range outwards to a tick step that gives at most ten intervals.
+        const double pad = std::max(0.02, (yMax - yMin) * 0.04);
+        double step = 0.05;
+        for (double candidate : {0.05, 0.1, 0.2, 0.25, 0.5, 1.0}) {
+            step = candidate;
+            if ((yMax - yMin + 2 * pad) / candidate <= 10) break;
+        }
+        const double lo = std::floor((yMin - pad) / step) * step, hi = std::ceil((yMax + pad) / step) * step;
+        yAxis->setRange(lo, hi);
+        yAxis->setTickCount(int(std::lround((hi - lo) / step)) + 1);
+    } else {
+        xAxis->setRange(1e7, 1e10);
+        yAxis->setRange(2.5, 4.0);
+    }
+}
+
+}  // namespace seqscope::widgets

@@ -1,0 +1,496 @@
+// SPDX-License-Identifier: MIT
+// Frame display and input handling of the loss chart; see loss_chart_canvas.h.
+#include "loss_chart_canvas.h"
+
+#include "axis_ticks.h"
+#include "chart_style.h"
+#include "crosshair_item.h"
+#include "envelope_item.h"
+
+#include <QApplication>
+#include <QCategoryAxis>
+#include <QChart>
+#include <QContextMenuEvent>
+#include <QGraphicsSimpleTextItem>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QRubberBand>
+#include <QScatterSeries>
+#include <QWheelEvent>
+#include <cmath>
+
+namespace seqscope::widgets {
+
+namespace {
+constexpr double kWheelZoomPerNotch = 0.8;  // visible span factor per wheel notch (zoom in)
+constexpr double kKeyPanFraction = 0.1;     // of the visible span per arrow key press
+constexpr int kMinZoomBoxPx = 5;            // smaller drags are clicks (pin the readout)
+constexpr int kShadowAlpha = 70;            // raw shadow opacity (of 255)
+constexpr double kReadoutToleranceColumns = 4;  // a run answers the readout this close to its x extent
+
+TickFormat tickFormatFor(XAxisKind kind) {
+    switch (kind) {
+    case XAxisKind::Step: return TickFormat::Count;
+    case XAxisKind::Tokens: return TickFormat::Tokens;
+    case XAxisKind::Flops: return TickFormat::Flops;
+    case XAxisKind::WallTime: return TickFormat::ClockTime;
+    case XAxisKind::RelativeTime: return TickFormat::Duration;
+    }
+    return TickFormat::Value;
+}
+
+void setTicks(QCategoryAxis* axis, const QVector<AxisTick>& ticks, double lo, double hi, QString* key) {
+    // Rebuilding categories relayouts the axis; skip it when nothing changed (most streaming frames
+    // keep their ticks).
+    QString next = QString::number(lo, 'g', 17) + QLatin1Char('|') + QString::number(hi, 'g', 17);
+    for (const AxisTick& t : ticks) next += QLatin1Char('|') + t.label;
+    if (next == *key) return;
+    *key = next;
+    for (const QString& label : axis->categoriesLabels()) axis->remove(label);
+    axis->setStartValue(lo);
+    axis->setRange(lo, hi);
+    for (const AxisTick& t : ticks)
+        if (t.position > lo && t.position <= hi) axis->append(t.label, t.position);
+}
+}  // namespace
+
+QString LossChartCanvas::xAxisName(XAxisKind kind) {
+    switch (kind) {
+    case XAxisKind::Step: return tr("Step");
+    case XAxisKind::Tokens: return tr("Tokens");
+    case XAxisKind::Flops: return tr("Training FLOPs");
+    case XAxisKind::WallTime: return tr("Wall time");
+    case XAxisKind::RelativeTime: return tr("Time since start");
+    }
+    return QString();
+}
+
+LossChartCanvas::LossChartCanvas(QWidget* parent) : QChartView(parent) {
+    auto* chart = new QChart;
+    styleChart(this, chart);
+    chart->legend()->setAlignment(Qt::AlignRight);
+    chart->legend()->setShowToolTips(true);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+
+    m_axisX = new QCategoryAxis;
+    m_axisY = new QCategoryAxis;
+    for (QCategoryAxis* axis : {m_axisX, m_axisY}) {
+        axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+        styleAxis(axis);
+    }
+    chart->addAxis(m_axisX, Qt::AlignBottom);
+    chart->addAxis(m_axisY, Qt::AlignLeft);
+
+    // Clip markers: one series per edge for all runs, coloured per point.
+    m_clipHigh = new QScatterSeries;
+    m_clipLow = new QScatterSeries;
+    m_clipHigh->setMarkerShape(QScatterSeries::MarkerShapeTriangle);
+    m_clipLow->setMarkerShape(QScatterSeries::MarkerShapeRotatedRectangle);
+    for (QScatterSeries* s : {m_clipHigh, m_clipLow}) {
+        s->setMarkerSize(8);
+        s->setPen(Qt::NoPen);
+        chart->addSeries(s);
+        s->attachAxis(m_axisX);
+        s->attachAxis(m_axisY);
+        for (QLegendMarker* marker : chart->legend()->markers(s)) marker->setVisible(false);
+    }
+
+    m_envelope = new EnvelopeItem(chart);
+    m_envelope->setZValue(3.5);  // above the grid (2), below the series (4): ChartPresenter's z order
+    m_envelope->setAlpha(kShadowAlpha);
+    m_crosshair = new CrosshairItem(chart);
+    m_crosshair->hide();
+    m_emptyText = new QGraphicsSimpleTextItem(chart);
+    m_emptyText->setText(tr("No runs to show.\nSelect runs in the run browser or start one from the launcher;\n"
+                            "their curves appear here while they train."));
+    m_emptyText->hide();
+
+    m_rubberBand = new QRubberBand(QRubberBand::Rectangle, viewport());
+    setRubberBand(QChartView::NoRubberBand);
+    setDragMode(QGraphicsView::NoDrag);
+    setMouseTracking(true);
+    viewport()->setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setToolTip(tr("Drag: zoom to box · Shift+drag: pan · Wheel: zoom x (Ctrl: y) · Arrows: pan\n"
+                  "Click: pin readout · Ctrl+C: copy readout · Home or double-click: reset view"));
+
+    connect(chart, &QChart::plotAreaChanged, this, [this](const QRectF& area) {
+        if (area == m_lastPlotArea) return;
+        const bool widthChanged = std::abs(area.width() - m_lastPlotArea.width()) >= 1;
+        m_lastPlotArea = area;
+        updateOverlay();
+        if (widthChanged) emit plotAreaResized();
+    });
+    applyPalette();
+}
+
+LossChartCanvas::~LossChartCanvas() = default;
+
+void LossChartCanvas::applyPalette() {
+    const QPalette pal = palette();
+    chart()->setBackgroundBrush(pal.color(QPalette::Base));
+    chart()->legend()->setLabelColor(pal.color(QPalette::Text));
+    styleAxis(m_axisX);
+    styleAxis(m_axisY);
+    QColor line = pal.color(QPalette::Text);
+    line.setAlpha(140);
+    m_crosshair->setPalette(pal.color(QPalette::Text), pal.color(QPalette::Base), line);
+    m_emptyText->setBrush(pal.color(QPalette::PlaceholderText));
+}
+
+void LossChartCanvas::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange) {
+        styleChart(this, chart());
+        chart()->legend()->setAlignment(Qt::AlignRight);
+        applyPalette();
+        syncSeries(m_frame);
+    }
+    QChartView::changeEvent(event);
+}
+
+QRectF LossChartCanvas::plotAreaRect() const { return chart()->plotArea(); }
+
+int LossChartCanvas::plotColumns() const {
+    return std::max(1, static_cast<int>(std::lround(chart()->plotArea().width() * devicePixelRatioF())));
+}
+
+QLineSeries* LossChartCanvas::lineSeries(const QString& key) const { return m_series.value(key).line; }
+
+QString LossChartCanvas::xAxisTitle() const {
+    return xAxisName(m_frame.options.xAxis) + (m_frame.options.logX ? tr(" (log scale)") : QString());
+}
+
+void LossChartCanvas::syncSeries(const PlotFrame& frame) {
+    QChart* chart = this->chart();
+    QStringList order;
+    for (const PlottedRun& run : frame.runs) order << run.key;
+    // Remove series of runs that left; add new ones (legend order follows the model).
+    for (auto it = m_series.begin(); it != m_series.end();) {
+        if (!order.contains(it.key())) {
+            chart->removeSeries(it->line);
+            delete it->line;
+            it = m_series.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (order != m_order) {
+        // Re-adding in order is the only way to reorder QChart's legend.
+        for (const QString& key : m_order)
+            if (m_series.contains(key)) chart->removeSeries(m_series[key].line);
+        for (const QString& key : order) {
+            RunSeriesSet& set = m_series[key];
+            if (!set.line) {
+                set.line = new QLineSeries;
+                set.line->setProperty("runKey", key);
+            }
+            chart->addSeries(set.line);
+            set.line->attachAxis(m_axisX);
+            set.line->attachAxis(m_axisY);
+            for (QLegendMarker* marker : chart->legend()->markers(set.line))
+                connect(marker, &QLegendMarker::clicked, this, [this, key] { emit legendToggled(key); });
+        }
+        m_order = order;
+    }
+
+    const bool smoothing = frame.options.smoothing.kind != SmoothingKind::Off;
+    const QColor text = palette().color(QPalette::Text);
+    for (const PlottedRun& run : frame.runs) {
+        QLineSeries* line = m_series[run.key].line;
+        QPen pen(run.color);
+        // Width 1 for raw lines: Qt's wide-pen stroker is ~30x slower on dense zigzags.
+        pen.setWidthF(smoothing ? 2.0 : 1.0);
+        if (line->pen() != pen) line->setPen(pen);
+        line->replace(run.line);  // one call per frame, never clear + append (Qt Charts' fast path)
+        QString name = run.label;
+        if (run.live) name += QStringLiteral(" ●");
+        if (run.clippedPoints > 0) name += tr(" (%n clipped)", nullptr, static_cast<int>(std::min<qint64>(run.clippedPoints, INT_MAX)));
+        if (line->name() != name) line->setName(name);
+        for (QLegendMarker* marker : chart->legend()->markers(line)) {
+            QColor label = text;
+            QColor swatch = run.color;
+            if (run.hidden) {
+                label.setAlpha(90);
+                swatch.setAlpha(60);
+            }
+            marker->setLabelBrush(label);
+            marker->setBrush(swatch);
+            marker->setPen(QPen(swatch));
+        }
+    }
+
+    // Edge markers for clipped points, coloured per run.
+    QList<QPointF> high, low;
+    QList<QColor> highColors, lowColors;
+    for (const PlottedRun& run : frame.runs) {
+        for (const QPointF& p : run.clippedHigh) {
+            high << p;
+            highColors << run.color;
+        }
+        for (const QPointF& p : run.clippedLow) {
+            low << p;
+            lowColors << run.color;
+        }
+    }
+    m_clipHigh->clearPointsConfiguration();
+    m_clipLow->clearPointsConfiguration();
+    m_clipHigh->replace(high);
+    m_clipLow->replace(low);
+    for (int i = 0; i < high.size(); ++i)
+        m_clipHigh->setPointConfiguration(i, QXYSeries::PointConfiguration::Color, highColors[i]);
+    for (int i = 0; i < low.size(); ++i)
+        m_clipLow->setPointConfiguration(i, QXYSeries::PointConfiguration::Color, lowColors[i]);
+
+    QVector<EnvelopeItem::Run> shadows;
+    for (const PlottedRun& run : frame.runs)
+        if (!run.shadow.isEmpty()) shadows.push_back({run.color, run.shadow});
+    m_envelope->setRuns(std::move(shadows));
+}
+
+void LossChartCanvas::updateAxes(const QString& metric) {
+    const QRectF area = chart()->plotArea();
+    const CurveViewOptions& o = m_frame.options;
+    const int xTarget = std::max(2, static_cast<int>(area.width() / 110));
+    const int yTarget = std::max(2, static_cast<int>(area.height() / 42));
+    setTicks(m_axisX, makeTicks(m_frame.x0, m_frame.x1, o.logX, xTarget, tickFormatFor(o.xAxis)), m_frame.x0,
+             m_frame.x1, &m_tickKeyX);
+    setTicks(m_axisY, makeTicks(m_frame.y0, m_frame.y1, o.logY, yTarget, TickFormat::Value), m_frame.y0, m_frame.y1,
+             &m_tickKeyY);
+    const QString xTitle = xAxisTitle();
+    if (m_axisX->titleText() != xTitle) m_axisX->setTitleText(xTitle);
+    QString yTitle = metric.isEmpty() ? tr("Value") : metric;
+    if (o.logY) yTitle += tr(" (log scale)");
+    if (m_axisY->titleText() != yTitle) m_axisY->setTitleText(yTitle);
+}
+
+void LossChartCanvas::showFrame(const PlotFrame& frame, const QString& metric) {
+    m_frame = frame;
+    m_metric = metric;
+    syncSeries(frame);
+    updateAxes(metric);
+    updateOverlay();
+}
+
+void LossChartCanvas::updateOverlay() {
+    const QRectF area = chart()->plotArea();
+    m_envelope->setGeometry(area, m_frame.x0, m_frame.x1, m_frame.y0, m_frame.y1);
+    const bool empty = !m_frame.hasData;
+    m_emptyText->setVisible(empty);
+    if (empty) {
+        const QRectF r = m_emptyText->boundingRect();
+        m_emptyText->setPos(area.center() - QPointF(r.width() / 2, r.height() / 2));
+    }
+    if (m_hasReadout) showReadoutAt(m_readoutU, m_pinned);
+}
+
+// --- coordinates ----------------------------------------------------------------------------------
+
+QPointF LossChartCanvas::toChart(const QPoint& viewPos) const { return chart()->mapFromScene(mapToScene(viewPos)); }
+
+double LossChartCanvas::uAt(qreal chartX) const {
+    const QRectF a = chart()->plotArea();
+    return m_frame.x0 + (chartX - a.left()) / a.width() * (m_frame.x1 - m_frame.x0);
+}
+
+double LossChartCanvas::vAt(qreal chartY) const {
+    const QRectF a = chart()->plotArea();
+    return m_frame.y1 - (chartY - a.top()) / a.height() * (m_frame.y1 - m_frame.y0);
+}
+
+qreal LossChartCanvas::chartXOf(double u) const {
+    const QRectF a = chart()->plotArea();
+    return a.left() + (u - m_frame.x0) / (m_frame.x1 - m_frame.x0) * a.width();
+}
+
+qreal LossChartCanvas::chartYOf(double v) const {
+    const QRectF a = chart()->plotArea();
+    return a.top() + (m_frame.y1 - v) / (m_frame.y1 - m_frame.y0) * a.height();
+}
+
+bool LossChartCanvas::inPlot(const QPoint& viewPos) const { return chart()->plotArea().contains(toChart(viewPos)); }
+
+// --- readout --------------------------------------------------------------------------------------
+
+void LossChartCanvas::showReadoutAt(double u, bool pin) {
+    m_readoutU = u;
+    m_hasReadout = true;
+    m_pinned = pin;
+    const QRectF area = chart()->plotArea();
+    const double tolerance = kReadoutToleranceColumns * (m_frame.x1 - m_frame.x0) / std::max(1.0, area.width());
+    m_entries = m_readout ? m_readout(u, tolerance) : QVector<ReadoutEntry>();
+    const CurveViewOptions& o = m_frame.options;
+    const bool smoothing = o.smoothing.kind != SmoothingKind::Off;
+    QVector<CrosshairItem::Row> rows;
+    for (const ReadoutEntry& e : m_entries) {
+        CrosshairItem::Row row;
+        row.color = e.color;
+        row.label = e.label;
+        row.value = formatTickValue(e.value, TickFormat::Value, 5);
+        if (smoothing) row.detail = tr("raw %1").arg(formatTickValue(e.raw, TickFormat::Value, 5));
+        const double v = CurvePipeline::toDisplay(e.value, o.logY);
+        row.sceneY = std::isfinite(v) ? chartYOf(v) : qQNaN();
+        rows.push_back(row);
+    }
+    const double x = CurvePipeline::toData(u, o.logX);
+    QString header = xAxisName(o.xAxis) + QLatin1Char(' ') + formatTickValue(x, tickFormatFor(o.xAxis), 6);
+    if (pin) header += tr("  (pinned; Esc releases)");
+    if (m_entries.isEmpty()) header += tr(" · no run has data here");
+    m_crosshair->setContent(area, chartXOf(u), header, rows, pin);
+    m_crosshair->setVisible(area.contains(QPointF(chartXOf(u), area.center().y())));
+    emit readoutChanged();
+}
+
+void LossChartCanvas::clearReadout() {
+    m_hasReadout = false;
+    m_pinned = false;
+    m_entries.clear();
+    m_crosshair->hide();
+    emit readoutChanged();
+}
+
+void LossChartCanvas::renderChart(QPainter* painter, const QRectF& target) {
+    const bool crosshair = m_crosshair->isVisible();
+    m_crosshair->hide();
+    scene()->render(painter, target, chart()->rect());
+    m_crosshair->setVisible(crosshair);
+}
+
+// --- input ----------------------------------------------------------------------------------------
+
+void LossChartCanvas::mousePressEvent(QMouseEvent* event) {
+    if (!inPlot(event->pos()) || !m_frame.hasData) {
+        QChartView::mousePressEvent(event);  // legend clicks
+        return;
+    }
+    setFocus(Qt::MouseFocusReason);
+    m_pressPos = m_lastPos = event->pos();
+    if (event->button() == Qt::MiddleButton ||
+        (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier))) {
+        m_drag = Drag::Pan;
+        viewport()->setCursor(Qt::ClosedHandCursor);
+    } else if (event->button() == Qt::LeftButton) {
+        m_drag = Drag::Zoom;
+        m_rubberBand->setGeometry(QRect(m_pressPos, QSize()));
+        m_rubberBand->show();
+    }
+    event->accept();
+}
+
+void LossChartCanvas::mouseMoveEvent(QMouseEvent* event) {
+    const QRectF area = chart()->plotArea();
+    if (m_drag == Drag::Zoom) {
+        m_rubberBand->setGeometry(QRect(m_pressPos, event->pos()).normalized());
+    } else if (m_drag == Drag::Pan) {
+        const QPoint d = event->pos() - m_lastPos;
+        m_lastPos = event->pos();
+        emit panRequested(-d.x() / area.width() * (m_frame.x1 - m_frame.x0),
+                          d.y() / area.height() * (m_frame.y1 - m_frame.y0));
+    }
+    if (!m_pinned && m_frame.hasData) {
+        if (inPlot(event->pos()))
+            showReadoutAt(uAt(toChart(event->pos()).x()), false);
+        else if (m_hasReadout)
+            clearReadout();
+    }
+    QChartView::mouseMoveEvent(event);
+}
+
+void LossChartCanvas::mouseReleaseEvent(QMouseEvent* event) {
+    if (m_drag == Drag::None) {
+        QChartView::mouseReleaseEvent(event);
+        return;
+    }
+    const Drag drag = m_drag;
+    m_drag = Drag::None;
+    m_rubberBand->hide();
+    viewport()->unsetCursor();
+    const QRect box = QRect(m_pressPos, event->pos()).normalized();
+    if (drag == Drag::Zoom) {
+        if (box.width() >= kMinZoomBoxPx && box.height() >= kMinZoomBoxPx) {
+            const QPointF a = toChart(box.topLeft()), b = toChart(box.bottomRight());
+            emit rectZoomRequested(uAt(a.x()), uAt(b.x()), vAt(b.y()), vAt(a.y()));
+        } else if (box.width() >= kMinZoomBoxPx) {
+            // A flat horizontal drag zooms x only.
+            const QPointF a = toChart(box.topLeft()), b = toChart(box.bottomRight());
+            emit rectZoomRequested(uAt(a.x()), uAt(b.x()), m_frame.y0, m_frame.y1);
+        } else {
+            // A click pins the readout at that x, or releases a pinned one.
+            if (m_pinned)
+                showReadoutAt(uAt(toChart(event->pos()).x()), false);
+            else
+                showReadoutAt(uAt(toChart(event->pos()).x()), true);
+        }
+    }
+    event->accept();
+}
+
+void LossChartCanvas::mouseDoubleClickEvent(QMouseEvent* event) {
+    if (inPlot(event->pos())) {
+        m_pinned = false;
+        emit resetRequested();
+        event->accept();
+        return;
+    }
+    QChartView::mouseDoubleClickEvent(event);
+}
+
+void LossChartCanvas::wheelEvent(QWheelEvent* event) {
+    const QPoint pos = event->position().toPoint();
+    if (!inPlot(pos) || !m_frame.hasData) {
+        QChartView::wheelEvent(event);
+        return;
+    }
+    const double notches = event->angleDelta().y() / 120.0;
+    if (notches == 0) return;
+    const double factor = std::pow(kWheelZoomPerNotch, notches);
+    const QPointF c = toChart(pos);
+    if (event->modifiers() & Qt::ControlModifier)
+        emit yZoomRequested(vAt(c.y()), factor);
+    else
+        emit xZoomRequested(uAt(c.x()), factor);
+    event->accept();
+}
+
+void LossChartCanvas::keyPressEvent(QKeyEvent* event) {
+    const double spanX = m_frame.x1 - m_frame.x0, spanY = m_frame.y1 - m_frame.y0;
+    switch (event->key()) {
+    case Qt::Key_Left: emit panRequested(-kKeyPanFraction * spanX, 0); break;
+    case Qt::Key_Right: emit panRequested(kKeyPanFraction * spanX, 0); break;
+    case Qt::Key_Up: emit panRequested(0, kKeyPanFraction * spanY); break;
+    case Qt::Key_Down: emit panRequested(0, -kKeyPanFraction * spanY); break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: emit xZoomRequested((m_frame.x0 + m_frame.x1) / 2, kWheelZoomPerNotch); break;
+    case Qt::Key_Minus: emit xZoomRequested((m_frame.x0 + m_frame.x1) / 2, 1 / kWheelZoomPerNotch); break;
+    case Qt::Key_Home: emit resetRequested(); break;
+    case Qt::Key_Escape:
+        if (m_pinned) clearReadout();
+        break;
+    default:
+        if (event->matches(QKeySequence::Copy)) {
+            emit copyRequested();
+            break;
+        }
+        QChartView::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+void LossChartCanvas::leaveEvent(QEvent* event) {
+    if (!m_pinned && m_hasReadout) clearReadout();
+    QChartView::leaveEvent(event);
+}
+
+void LossChartCanvas::resizeEvent(QResizeEvent* event) {
+    QChartView::resizeEvent(event);
+    updateOverlay();
+}
+
+void LossChartCanvas::contextMenuEvent(QContextMenuEvent* event) {
+    if (inPlot(event->pos()) && !m_pinned && m_frame.hasData) showReadoutAt(uAt(toChart(event->pos()).x()), false);
+    emit contextMenuWanted(event->globalPos());
+    event->accept();
+}
+
+}  // namespace seqscope::widgets

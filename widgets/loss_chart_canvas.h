@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: MIT
+// The drawing surface of the loss chart: a QChartView that shows one PlotFrame (curve_pipeline.h)
+// and turns mouse and keyboard input into view requests. It owns no data and no view state: zoom,
+// pan and reset are emitted as signals in display space and come back as the next frame.
+// Main lines are QLineSeries fed with replace(); the raw shadow is an EnvelopeItem; axes are
+// QCategoryAxis with our own ticks (axis_ticks.h) so log scales get readable sub-decade labels.
+// Input: drag = zoom box, Shift+drag or middle drag = pan, wheel = zoom x (Ctrl+wheel: y),
+// arrows = pan, +/- = zoom x, Home or double-click = reset, click = pin/unpin the readout,
+// Ctrl+C = copy the readout, Esc = unpin.
+#pragma once
+
+#include "curve_pipeline.h"
+
+#include <QChartView>
+#include <QHash>
+#include <functional>
+
+class QCategoryAxis;
+class QGraphicsSimpleTextItem;
+class QLineSeries;
+class QRubberBand;
+class QScatterSeries;
+
+namespace seqscope::widgets {
+
+class CrosshairItem;
+class EnvelopeItem;
+
+class LossChartCanvas : public QChartView {
+    Q_OBJECT
+public:
+    using ReadoutProvider = std::function<QVector<ReadoutEntry>(double u, double tolerance)>;
+
+    explicit LossChartCanvas(QWidget* parent = nullptr);
+    ~LossChartCanvas() override;
+
+    void setReadoutProvider(ReadoutProvider provider) { m_readout = std::move(provider); }
+    // Shows `frame`: series points via replace(), shadow, axes, legend labels, clip markers.
+    void showFrame(const PlotFrame& frame, const QString& metric);
+    const PlotFrame& frame() const { return m_frame; }
+
+    int plotColumns() const;      // plot width in device pixels: the envelope's column count
+    QRectF plotAreaRect() const;  // in chart coordinates
+
+    // Readout (crosshair) at display x `u`; pinned readouts ignore hover until unpinned.
+    void showReadoutAt(double u, bool pin);
+    void clearReadout();
+    bool isReadoutPinned() const { return m_pinned; }
+    const QVector<ReadoutEntry>& readout() const { return m_entries; }
+
+    // Renders the chart without crosshair or rubber band into `painter` over `target`.
+    void renderChart(QPainter* painter, const QRectF& target);
+
+    // Test and export access.
+    QLineSeries* lineSeries(const QString& key) const;
+    QCategoryAxis* axisX() const { return m_axisX; }
+    QCategoryAxis* axisY() const { return m_axisY; }
+    EnvelopeItem* envelopeItem() const { return m_envelope; }
+
+    QString xAxisTitle() const;
+    static QString xAxisName(XAxisKind kind);
+
+signals:
+    void rectZoomRequested(double u0, double u1, double v0, double v1);
+    void xZoomRequested(double centre, double factor);  // factor < 1 zooms in
+    void yZoomRequested(double centre, double factor);
+    void panRequested(double du, double dv);            // display units
+    void resetRequested();
+    void copyRequested();
+    void legendToggled(const QString& key);
+    void plotAreaResized();
+    void contextMenuWanted(const QPoint& globalPos);
+    void readoutChanged();
+
+protected:
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    struct RunSeriesSet {
+        QLineSeries* line = nullptr;
+    };
+    void applyPalette();
+    void syncSeries(const PlotFrame& frame);
+    void updateAxes(const QString& metric);
+    void updateOverlay();
+    QPointF toChart(const QPoint& viewPos) const;
+    double uAt(qreal chartX) const;
+    double vAt(qreal chartY) const;
+    qreal chartXOf(double u) const;
+    qreal chartYOf(double v) const;
+    bool inPlot(const QPoint& viewPos) const;
+
+    PlotFrame m_frame;
+    QString m_metric;
+    QCategoryAxis* m_axisX = nullptr;
+    QCategoryAxis* m_axisY = nullptr;
+    QHash<QString, RunSeriesSet> m_series;
+    QStringList m_order;
+    QScatterSeries* m_clipHigh = nullptr;
+    QScatterSeries* m_clipLow = nullptr;
+    EnvelopeItem* m_envelope = nullptr;
+    CrosshairItem* m_crosshair = nullptr;
+    QGraphicsSimpleTextItem* m_emptyText = nullptr;
+    QRubberBand* m_rubberBand = nullptr;
+    ReadoutProvider m_readout;
+    QVector<ReadoutEntry> m_entries;
+    double m_readoutU = 0;
+    bool m_hasReadout = false;
+    bool m_pinned = false;
+    enum class Drag { None, Zoom, Pan } m_drag = Drag::None;
+    QPoint m_pressPos, m_lastPos;
+    QRectF m_lastPlotArea;
+    QString m_tickKeyX, m_tickKeyY;
+};
+
+}  // namespace seqscope::widgets

@@ -1,0 +1,409 @@
+// SPDX-License-Identifier: MIT
+// Loss-curve view: owns the curve model and pipeline, coalesces updates, maps canvas and toolbar
+// requests to view state, exports; see loss_chart_view.h.
+#include "loss_chart_view.h"
+
+#include "curve_csv.h"
+#include "loss_chart_canvas.h"
+#include "loss_chart_toolbar.h"
+
+#include <QApplication>
+#include <QChart>
+#include <QClipboard>
+#include <QFileDialog>
+#include <QGraphicsLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QPainter>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QSvgGenerator>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <cmath>
+
+namespace seqscope::widgets {
+
+LossChartView::LossChartView(QWidget* parent) : QWidget(parent) {
+    m_toolbar = new LossChartToolbar(this);
+    m_canvas = new LossChartCanvas(this);
+    m_status = new QLabel(this);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setContentsMargins(6, 0, 6, 2);
+    QPalette statusPalette = m_status->palette();
+    statusPalette.setColor(QPalette::WindowText, palette().color(QPalette::PlaceholderText));
+    m_status->setPalette(statusPalette);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_toolbar);
+    layout->addWidget(m_canvas, 1);
+    layout->addWidget(m_status);
+
+    m_timer = new QTimer(this);
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, &LossChartView::redraw);
+    m_sinceRedraw.start();
+
+    m_canvas->setReadoutProvider(
+        [this](double u, double tolerance) { return m_pipeline.readoutAt(u, tolerance); });
+    connect(m_canvas, &LossChartCanvas::rectZoomRequested, this, &LossChartView::rectZoom);
+    connect(m_canvas, &LossChartCanvas::xZoomRequested, this, &LossChartView::zoomX);
+    connect(m_canvas, &LossChartCanvas::yZoomRequested, this, &LossChartView::zoomY);
+    connect(m_canvas, &LossChartCanvas::panRequested, this, &LossChartView::pan);
+    connect(m_canvas, &LossChartCanvas::resetRequested, this, &LossChartView::resetView);
+    connect(m_canvas, &LossChartCanvas::copyRequested, this, &LossChartView::copyReadout);
+    connect(m_canvas, &LossChartCanvas::legendToggled, this,
+            [this](const QString& key) { setRunHidden(key, !m_pipeline.isHidden(key)); });
+    connect(m_canvas, &LossChartCanvas::plotAreaResized, this, [this] { scheduleRedraw(0); });
+    connect(m_canvas, &LossChartCanvas::contextMenuWanted, this, &LossChartView::showContextMenu);
+
+    connect(m_toolbar, &LossChartToolbar::optionsEdited, this,
+            [this](const CurveViewOptions& o) { applyOptions(o, true); });
+    connect(m_toolbar, &LossChartToolbar::resetClicked, this, &LossChartView::resetView);
+    connect(m_toolbar, &LossChartToolbar::copyReadoutClicked, this, &LossChartView::copyReadout);
+    connect(m_toolbar, &LossChartToolbar::exportPngClicked, this, [this] {
+        const QString path = askPath(tr("Export chart as PNG"), tr("PNG image (*.png)"), QStringLiteral(".png"));
+        if (!path.isEmpty()) exportPng(path);
+    });
+    connect(m_toolbar, &LossChartToolbar::exportSvgClicked, this, [this] {
+        const QString path = askPath(tr("Export chart as SVG"), tr("SVG image (*.svg)"), QStringLiteral(".svg"));
+        if (!path.isEmpty()) exportSvg(path);
+    });
+    connect(m_toolbar, &LossChartToolbar::exportCsvClicked, this, [this] {
+        const QString path = askPath(tr("Export plotted data"), tr("CSV file (*.csv)"), QStringLiteral(".csv"));
+        if (!path.isEmpty()) exportPlottedCsv(path);
+    });
+    connect(m_toolbar, &LossChartToolbar::exportFullCsvClicked, this, [this] {
+        const QString path =
+            askPath(tr("Export full-resolution data"), tr("CSV file (*.csv)"), QStringLiteral(".csv"));
+        if (!path.isEmpty()) exportFullResolutionCsv(path);
+    });
+
+    m_toolbar->setOptions(m_pipeline.options());
+    scheduleRedraw(0);
+}
+
+LossChartView::~LossChartView() = default;
+
+// --- data -----------------------------------------------------------------------------------------
+
+void LossChartView::setRuns(const QVector<RunCurveInfo>& runs) {
+    m_model.setRuns(runs);
+    scheduleRedraw(0);
+}
+
+qsizetype LossChartView::appendPoints(const QString& runKey, const QVector<CurvePoint>& points) {
+    const qsizetype appended = m_model.appendPoints(runKey, points);
+    // Coalesce: at most one redraw per kDataRefreshMs, however many batches arrive.
+    if (appended > 0) scheduleRedraw(std::max<int>(0, kDataRefreshMs - static_cast<int>(m_sinceRedraw.elapsed())));
+    return appended;
+}
+
+void LossChartView::setMetric(const QString& metric) {
+    if (metric == m_metric) return;
+    m_metric = metric;
+    m_model.clearPoints();
+    m_pipeline.setAutoX();
+    scheduleRedraw(0);
+}
+
+void LossChartView::clearPoints() {
+    m_model.clearPoints();
+    scheduleRedraw(0);
+}
+
+// --- view state -----------------------------------------------------------------------------------
+
+bool LossChartView::setOptions(const CurveViewOptions& options) {
+    if (!options.isValid(nullptr)) return false;
+    applyOptions(options, false);
+    return true;
+}
+
+void LossChartView::applyOptions(const CurveViewOptions& options, bool fromToolbar) {
+    if (!options.isValid(nullptr)) return;
+    m_pipeline.setOptions(options);
+    if (!fromToolbar) m_toolbar->setOptions(options);
+    emit optionsChanged(options);
+    scheduleRedraw(0);
+}
+
+void LossChartView::setXRange(double lo, double hi) {
+    const bool log = options().logX;
+    m_pipeline.setXRange(CurvePipeline::toDisplay(lo, log), CurvePipeline::toDisplay(hi, log));
+    scheduleRedraw(0);
+}
+
+void LossChartView::resetView() {
+    m_pipeline.setAutoX();
+    if (options().yMode == YRangeMode::Manual) {
+        CurveViewOptions o = options();
+        o.yMode = YRangeMode::Robust;  // the manual limits stay stored for the next switch to Manual
+        applyOptions(o, false);
+    }
+    if (m_canvas->isReadoutPinned()) m_canvas->clearReadout();
+    scheduleRedraw(0);
+}
+
+void LossChartView::setRunHidden(const QString& key, bool hidden) {
+    m_pipeline.setHidden(key, hidden);
+    scheduleRedraw(0);
+}
+
+void LossChartView::zoomX(double centre, double factor) {
+    const double lo = m_pipeline.xLo(), hi = m_pipeline.xHi();
+    const double a = centre - (centre - lo) * factor, b = centre + (hi - centre) * factor;
+    if (!(b - a > 1e-12 * std::max(1.0, std::abs(centre)))) return;  // stop at the resolution of doubles
+    m_pipeline.setXRange(a, b);
+    scheduleRedraw(0);
+}
+
+void LossChartView::zoomY(double centre, double factor) {
+    const PlotFrame& f = frame();
+    double lo = f.y0, hi = f.y1;
+    if (options().yMode == YRangeMode::Manual) {
+        lo = CurvePipeline::toDisplay(options().manualYMin, options().logY);
+        hi = CurvePipeline::toDisplay(options().manualYMax, options().logY);
+    }
+    setManualY(centre - (centre - lo) * factor, centre + (hi - centre) * factor);
+}
+
+void LossChartView::pan(double du, double dv) {
+    if (du != 0) {
+        m_pipeline.setXRange(m_pipeline.xLo() + du, m_pipeline.xHi() + du);
+        scheduleRedraw(0);
+    }
+    if (dv != 0) {
+        double lo = frame().y0, hi = frame().y1;
+        if (options().yMode == YRangeMode::Manual) {
+            lo = CurvePipeline::toDisplay(options().manualYMin, options().logY);
+            hi = CurvePipeline::toDisplay(options().manualYMax, options().logY);
+        }
+        setManualY(lo + dv, hi + dv);
+    }
+}
+
+void LossChartView::rectZoom(double u0, double u1, double v0, double v1) {
+    m_pipeline.setXRange(u0, u1);
+    if (v0 != frame().y0 || v1 != frame().y1) setManualY(v0, v1);
+    scheduleRedraw(0);
+}
+
+void LossChartView::setManualY(double v0, double v1) {
+    CurveViewOptions o = options();
+    o.yMode = YRangeMode::Manual;
+    o.manualYMin = CurvePipeline::toData(v0, o.logY);
+    o.manualYMax = CurvePipeline::toData(v1, o.logY);
+    if (!o.isValid(nullptr)) return;
+    applyOptions(o, false);
+}
+
+// --- redraw ---------------------------------------------------------------------------------------
+
+void LossChartView::scheduleRedraw(int delayMs) {
+    if (m_timer->isActive() && m_timer->remainingTime() <= delayMs) return;
+    m_timer->start(delayMs);
+}
+
+void LossChartView::flushUpdates() {
+    // A redraw can change tick label widths, hence the plot area, hence the column count: deliver
+    // the chart's posted layout events and redraw until the layout is stable (2 rounds in practice).
+    for (int round = 0; round < 4; ++round) {
+        if (m_timer->isActive()) {
+            m_timer->stop();
+            redraw();
+        }
+        QCoreApplication::sendPostedEvents();
+        if (!m_timer->isActive()) break;
+    }
+}
+
+const PlotFrame& LossChartView::frame() const { return m_canvas->frame(); }
+
+void LossChartView::redraw() {
+    QElapsedTimer timer;
+    timer.start();
+    PlotFrame next = m_pipeline.compute(m_canvas->plotColumns());
+    m_lastComputeMs = timer.nsecsElapsed() / 1e6;
+    m_canvas->showFrame(next, m_metric);
+    const bool logY = next.options.logY;
+    m_toolbar->setYRangeHint(CurvePipeline::toData(next.y0, logY), CurvePipeline::toData(next.y1, logY));
+    updateStatus();
+    m_sinceRedraw.restart();
+    emit frameUpdated();
+}
+
+void LossChartView::updateStatus() {
+    const PlotFrame& f = frame();
+    const QLocale locale;
+    int shown = 0;
+    qint64 clipped = 0, undrawable = 0;
+    for (const PlottedRun& run : f.runs) {
+        if (run.hidden) continue;
+        ++shown;
+        clipped += run.clippedPoints;
+        undrawable += run.undrawablePoints;
+    }
+    QStringList parts;
+    if (f.runs.size() != shown)
+        parts << tr("%1 of %2 runs shown").arg(shown).arg(f.runs.size());
+    else
+        parts << tr("%n run(s)", nullptr, shown);
+    parts << tr("%1 points in view").arg(locale.toString(f.visiblePoints));
+    if (f.options.rawPoints)
+        parts << tr("every point drawn");
+    else if (f.maxPerColumn > 1)
+        parts << tr("min/max envelope: up to %1 points per pixel column, %2 drawn")
+                     .arg(locale.toString(f.maxPerColumn), locale.toString(f.drawnPoints));
+    else
+        parts << tr("no decimation needed");
+    if (clipped > 0) parts << tr("%1 outside the y range (marked at the edge)").arg(locale.toString(clipped));
+    if (undrawable > 0) {
+        parts << ((f.options.logX || f.options.logY)
+                      ? tr("%1 not drawable (non-finite, or ≤ 0 on a log axis)").arg(locale.toString(undrawable))
+                      : tr("%1 non-finite values not drawn").arg(locale.toString(undrawable)));
+    }
+    if (!m_pipeline.isAutoX() || f.options.yMode == YRangeMode::Manual) parts << tr("zoomed (Home resets)");
+    m_status->setText(parts.join(QStringLiteral("  ·  ")));
+}
+
+// --- output ---------------------------------------------------------------------------------------
+
+QString LossChartView::plottedCsv() const { return widgets::plottedCsv(frame(), m_metric); }
+
+QString LossChartView::fullResolutionCsv() const {
+    return widgets::fullResolutionCsv(m_model, m_pipeline.hiddenRuns(), m_metric);
+}
+
+QString LossChartView::readoutText() const {
+    if (m_canvas->readout().isEmpty()) return QString();
+    return readoutTsv(m_canvas->readout(), frame().options, m_metric);
+}
+
+void LossChartView::copyReadout() const {
+    const QString text = readoutText();
+    if (!text.isEmpty()) QGuiApplication::clipboard()->setText(text);
+}
+
+namespace {
+bool writeText(const QString& path, const QString& text, QString* error) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
+        *error = file.errorString();
+        return false;
+    }
+    file.write(text.toUtf8());
+    if (!file.commit()) {
+        *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+}  // namespace
+
+bool LossChartView::exportPlottedCsv(const QString& path) {
+    flushUpdates();
+    QString error;
+    if (writeText(path, plottedCsv(), &error)) return true;
+    emit exportFailed(tr("Could not write %1: %2").arg(path, error));
+    return false;
+}
+
+bool LossChartView::exportFullResolutionCsv(const QString& path) {
+    QString error;
+    if (writeText(path, fullResolutionCsv(), &error)) return true;
+    emit exportFailed(tr("Could not write %1: %2").arg(path, error));
+    return false;
+}
+
+bool LossChartView::exportPng(const QString& path, QSize logicalSize, qreal scale) {
+    flushUpdates();
+    QChart* chart = m_canvas->chart();
+    const QSizeF oldSize = chart->size();
+    if (!logicalSize.isValid()) logicalSize = oldSize.toSize();
+    // Another size than on screen: lay the chart out at that size and recompute the envelope for its
+    // pixel width, so the export is as exact as the screen.
+    const bool resized = logicalSize != oldSize.toSize();
+    if (resized) {
+        chart->resize(logicalSize);
+        if (chart->layout()) chart->layout()->activate();
+        redraw();
+    }
+    QImage image(logicalSize * scale, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(scale);
+    image.fill(palette().color(QPalette::Base));
+    {
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        m_canvas->renderChart(&painter, QRectF(QPointF(0, 0), QSizeF(logicalSize)));
+    }
+    if (resized) {
+        chart->resize(oldSize);
+        if (chart->layout()) chart->layout()->activate();
+        redraw();
+    }
+    if (image.save(path, "PNG")) return true;
+    emit exportFailed(tr("Could not write %1").arg(path));
+    return false;
+}
+
+bool LossChartView::exportSvg(const QString& path, QSize logicalSize) {
+    flushUpdates();
+    if (!logicalSize.isValid()) logicalSize = m_canvas->chart()->size().toSize();
+    QSvgGenerator generator;
+    generator.setFileName(path);
+    generator.setSize(logicalSize);
+    generator.setViewBox(QRect(QPoint(0, 0), logicalSize));
+    generator.setTitle(tr("Seqscope loss curves"));
+    generator.setDescription(tr("%1 against %2; line: %3")
+                                 .arg(m_metric.isEmpty() ? tr("value") : m_metric, m_canvas->xAxisTitle(),
+                                      lineMethod(options())));
+    QPainter painter;
+    if (!painter.begin(&generator)) {
+        emit exportFailed(tr("Could not write %1").arg(path));
+        return false;
+    }
+    m_canvas->renderChart(&painter, QRectF(QPointF(0, 0), QSizeF(logicalSize)));
+    painter.end();
+    return true;
+}
+
+QString LossChartView::askPath(const QString& title, const QString& filter, const QString& suffix) {
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    QString path = QFileDialog::getSaveFileName(this, title, dir + QStringLiteral("/loss_curves") + suffix, filter);
+    if (!path.isEmpty() && !path.endsWith(suffix, Qt::CaseInsensitive)) path += suffix;
+    return path;
+}
+
+void LossChartView::showContextMenu(const QPoint& globalPos) {
+    // Snapshot the readout now: opening the menu moves the pointer off the plot.
+    const QString readout = readoutText();
+    QMenu menu(this);
+    QAction* copy = menu.addAction(tr("Copy readout"), this, [readout] { QGuiApplication::clipboard()->setText(readout); });
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setEnabled(!readout.isEmpty());
+    if (m_canvas->isReadoutPinned())
+        menu.addAction(tr("Release pinned readout"), m_canvas, &LossChartCanvas::clearReadout);
+    menu.addSeparator();
+    QAction* reset = menu.addAction(tr("Reset view"), this, &LossChartView::resetView);
+    reset->setShortcut(Qt::Key_Home);
+    if (!m_pipeline.hiddenRuns().isEmpty()) {
+        menu.addAction(tr("Show all runs"), this, [this] {
+            const QSet<QString> hidden = m_pipeline.hiddenRuns();
+            for (const QString& key : hidden) m_pipeline.setHidden(key, false);
+            scheduleRedraw(0);
+        });
+    }
+    menu.addSeparator();
+    QMenu* exportMenu = menu.addMenu(tr("Export"));
+    exportMenu->addAction(tr("Image (PNG)…"), m_toolbar, &LossChartToolbar::exportPngClicked);
+    exportMenu->addAction(tr("Vector image (SVG)…"), m_toolbar, &LossChartToolbar::exportSvgClicked);
+    exportMenu->addAction(tr("Plotted data as shown (CSV)…"), m_toolbar, &LossChartToolbar::exportCsvClicked);
+    exportMenu->addAction(tr("Full-resolution raw data (CSV)…"), m_toolbar, &LossChartToolbar::exportFullCsvClicked);
+    menu.exec(globalPos);
+}
+
+}  // namespace seqscope::widgets

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: MIT
+// Live loss curves (issue 7): any number of runs overlaid in their runColor(), x as step, tokens,
+// FLOPs, wall time or time since start, log-x/log-y, smoothing on full-resolution data with the raw
+// series faded behind, per-pixel min/max envelope recomputed on every zoom, robust automatic or
+// manual y range, zoom/pan/reset by mouse and keyboard, a sorted and copyable hover readout, and
+// PNG/SVG/CSV export of exactly what is shown. Composite of LossChartToolbar, LossChartCanvas and
+// a status line; the data work is CurvePipeline's (curve_pipeline.h).
+//
+// Feeding it (the app controller does this from the store; widgets never touch SQLite):
+//   view->setMetric("train_loss");                  // y-axis title; drops points of the old metric
+//   view->setRuns({{"run-12", "xlstm-160M", true}, {"run-7", "transformer-160M", false}});
+//   view->appendPoints("run-12", points);          // any time, any batch size, append-only
+// Updates are coalesced: data arriving in bursts is redrawn at most every kDataRefreshMs (100 ms,
+// so >= 5 redraws/s while streaming); zoom/pan redraw on the next event-loop turn. All methods must
+// be called on the GUI thread.
+#pragma once
+
+#include "curve_model.h"
+#include "curve_pipeline.h"
+
+#include <QElapsedTimer>
+#include <QWidget>
+
+class QLabel;
+class QTimer;
+
+namespace seqscope::widgets {
+
+class LossChartCanvas;
+class LossChartToolbar;
+
+class LossChartView : public QWidget {
+    Q_OBJECT
+public:
+    static constexpr int kDataRefreshMs = 100;
+
+    explicit LossChartView(QWidget* parent = nullptr);
+    ~LossChartView() override;
+
+    // --- data (value snapshots from the app) -----------------------------------------------------
+    // The runs to plot, in legend order (R21: exactly these, no cap). Runs that stay keep their points.
+    void setRuns(const QVector<RunCurveInfo>& runs);
+    // Appends points (step order) to a plotted run; points with step <= the run's last step are
+    // skipped, so overlapping re-sends are safe. Returns the number appended, -1 for an unknown key.
+    qsizetype appendPoints(const QString& runKey, const QVector<CurvePoint>& points);
+    // Names the plotted metric (y-axis title, CSV headers). A different metric drops all points.
+    void setMetric(const QString& metric);
+    QString metric() const { return m_metric; }
+    void clearPoints();
+    const CurveModel& model() const { return m_model; }
+
+    // --- view state ------------------------------------------------------------------------------
+    bool setOptions(const CurveViewOptions& options);  // invalid options are refused (returns false)
+    const CurveViewOptions& options() const { return m_pipeline.options(); }
+    // Visible x range in data units of the current axis (zooms; y follows the y mode).
+    void setXRange(double lo, double hi);
+    void resetView();                 // automatic x, automatic (robust) y, unpinned readout
+    void setRunHidden(const QString& key, bool hidden);
+
+    // --- output ----------------------------------------------------------------------------------
+    bool exportPng(const QString& path, QSize logicalSize = QSize(), qreal scale = 2.0);
+    bool exportSvg(const QString& path, QSize logicalSize = QSize());
+    bool exportPlottedCsv(const QString& path);       // plottedCsv() to a file
+    bool exportFullResolutionCsv(const QString& path);
+    QString plottedCsv() const;                       // exactly the drawn points (curve_csv.h)
+    QString fullResolutionCsv() const;
+    QString readoutText() const;                      // TSV of the current or pinned readout
+    void copyReadout() const;                         // readoutText() to the clipboard
+
+    // Runs any pending (coalesced) redraw now and delivers the chart's posted layout events, so the
+    // widget can be grabbed right after; for tests, benchmarks, screenshots (it dispatches posted
+    // events, so do not call it from inside a slot that is not prepared for re-entrancy).
+    void flushUpdates();
+    const PlotFrame& frame() const;
+    double lastComputeMs() const { return m_lastComputeMs; }  // pipeline time of the last redraw
+    LossChartCanvas* canvas() const { return m_canvas; }
+    LossChartToolbar* toolbar() const { return m_toolbar; }
+
+signals:
+    void optionsChanged(const seqscope::widgets::CurveViewOptions& options);
+    void frameUpdated();  // after every redraw
+    void exportFailed(const QString& message);
+
+private:
+    void scheduleRedraw(int delayMs);
+    void redraw();
+    void updateStatus();
+    void applyOptions(const CurveViewOptions& options, bool fromToolbar);
+    void zoomX(double centre, double factor);
+    void zoomY(double centre, double factor);
+    void pan(double du, double dv);
+    void rectZoom(double u0, double u1, double v0, double v1);
+    void setManualY(double v0, double v1);  // display space
+    void showContextMenu(const QPoint& globalPos);
+    QString askPath(const QString& title, const QString& filter, const QString& suffix);
+
+    CurveModel m_model;
+    CurvePipeline m_pipeline{&m_model};
+    QString m_metric;
+    LossChartToolbar* m_toolbar = nullptr;
+    LossChartCanvas* m_canvas = nullptr;
+    QLabel* m_status = nullptr;
+    QTimer* m_timer = nullptr;
+    QElapsedTimer m_sinceRedraw;
+    double m_lastComputeMs = 0;
+};
+
+}  // namespace seqscope::widgets

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+// Plain values the scaling charts draw. The app's scaling controller fills them from the engine's
+// IsoFLOP fits, so widgets stay free of engine types (and of LibTorch).
+#pragma once
+
+#include <QColor>
+#include <QPointF>
+#include <QString>
+#include <QVector>
+
+namespace seqscope::widgets {
+
+// One IsoFLOP budget of one architecture: its runs, fitted parabola and minimum.
+struct IsoflopCurve {
+    QString arch;                 // "xlstm" | "transformer" | other label
+    double budget = 0;            // nominal budget H (FLOPs), used for the colour and the legend
+    QVector<QPointF> runs;        // (x, loss); x is N or D
+    QVector<QString> runNames;    // tooltip per run, same order as `runs` (may be empty)
+    bool hasParabola = false;     // loss = a (log10 x)^2 + b log10 x + c on [log10Min, log10Max]
+    double a = 0, b = 0, c = 0;
+    double log10Min = 0, log10Max = 0;
+    bool hasOptimum = false;
+    QPointF optimum;              // (x*, L*)
+};
+
+// Compute-optimal points of one architecture and the fitted power law x* = A C^a.
+struct FrontierSeries {
+    QString arch;
+    QVector<QPointF> optima;      // (C, x*) of the budgets the law was fitted to
+    QVector<QPointF> unfitted;    // (C, x*) of budgets outside the fit range (drawn hollow)
+    bool hasLaw = false;
+    double A = 0, a = 0, aStdError = 0;
+};
+
+// Sequential colour for budget `index` of `count` (dark blue to yellow, after viridis).
+QColor budgetColor(int index, int count);
+// "6e18", "1e20": the short budget label used in legends.
+QString budgetLabel(double flops);
+
+}  // namespace seqscope::widgets
