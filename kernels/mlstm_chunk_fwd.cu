@@ -15,9 +15,10 @@ namespace seqscope::kernels::detail {
 
 int chunkParallelSmemBytes(DType dtype, int dy, int bn) {
     switch (dtype) {
-    case DType::Float32: return ParallelSmem<float>(dy, bn).bytes;
-    case DType::BFloat16: return ParallelSmem<__nv_bfloat16>(dy, bn).bytes;
-    case DType::Float16: return ParallelSmem<__half>(dy, bn).bytes;
+    // the largest plan of the four modes (GradQ/GradK split their state slab for 16-bit types)
+    case DType::Float32: return ParallelSmem<float>(dy, bn, false).bytes;
+    case DType::BFloat16: return ParallelSmem<__nv_bfloat16>(dy, bn, true).bytes;
+    case DType::Float16: return ParallelSmem<__half>(dy, bn, true).bytes;
     }
     return 0;
 }

@@ -20,6 +20,11 @@
 // starts its running max at m_inter = b_l + m_{c} (mlstm.md 2.4: m = max(m_inter, m_intra)), so
 // the inter-chunk term needs no rescaling and Q is read once; this makes the -10 floor of TFLA
 // unnecessary (the running max is never -inf).
+// Precision: operands are rounded to bf16/fp16 only where a product needs it: the gated score tile P
+// and the fp32 state slab M. dq and dk feed the forget-gate gradient, a reverse cumsum of
+// (q.dq - k.dk) that amplifies their rounding error several times, so GradQ and GradK split both
+// into hi + lo halves (two tensor-core products; "bf16x2"), which leaves fp32 accumulation as the
+// main error; Forward and GradV keep single rounding (bf16 rel. error ~2e-3, like TFLA).
 #pragma once
 
 #include <cuda_runtime.h>
@@ -41,21 +46,39 @@ struct ParallelParams {
     float scale, eps;
 };
 
+// Whether a mode splits its rounded operands into hi + lo halves (see "Precision" above).
+template <typename T, ParallelMode M>
+constexpr bool kSplitOperands = Elem<T>::kTensorCore && (M == ParallelMode::GradQ || M == ParallelMode::GradK);
+
 // Shared-memory plan (elements of T unless noted): Y [64][ldY], Z [64][ldY], U [64][ldU],
-// M slab / fp32 P staging, then float vectors (4 x 64 + Dy).
+// M slab (two with split operands: hi, lo) / fp32 P staging, then float vectors (4 x 64 + Dy).
 template <typename T>
 struct ParallelSmem {
     int ldY, ldU, ldMkn, ldMnk, mElems, bytes;
-    __host__ __device__ ParallelSmem(int dy, int bn) {
+    __host__ __device__ ParallelSmem(int dy, int bn, bool split) {
         ldY = dy + Elem<T>::kPad;
         ldU = bn + Elem<T>::kPad;
         ldMkn = bn + Elem<T>::kPad;
         ldMnk = kParRows + Elem<T>::kPad;
         mElems = kParRows * ldMkn > bn * ldMnk ? kParRows * ldMkn : bn * ldMnk;
-        bytes = static_cast<int>(sizeof(T)) * (2 * kParRows * ldY + kParRows * ldU + mElems) +
+        bytes = static_cast<int>(sizeof(T)) * (2 * kParRows * ldY + kParRows * ldU + (split ? 2 : 1) * mElems) +
                 static_cast<int>(sizeof(float)) * (4 * kParRows + dy);
     }
 };
+
+// Converts four fp32 state values to T at sHi[offset..+3]; with kSplit also the rounding remainders
+// (x - float(hi)) at sLo, so hi + lo carries the state to about 16 significant bits.
+template <typename T, bool kSplit>
+__device__ __forceinline__ void stageState(T* sHi, T* sLo, int offset, float4 v) {
+    const float x[4] = {v.x, v.y, v.z, v.w};
+#pragma unroll
+    for (int e = 0; e < 4; ++e) {
+        const T hi = Elem<T>::fromFloat(x[e]);
+        sHi[offset + e] = hi;
+        if constexpr (kSplit) sLo[offset + e] = Elem<T>::fromFloat(x[e] - Elem<T>::toFloat(hi));
+    }
+    (void)sLo;
+}
 
 template <typename T, ParallelMode M, int BN>
 __global__ void __launch_bounds__(kParThreads) chunkParallelKernel(ParallelParams p) {
@@ -63,14 +86,16 @@ __global__ void __launch_bounds__(kParThreads) chunkParallelKernel(ParallelParam
     constexpr bool kStateKN = M == ParallelMode::Forward || M == ParallelMode::GradV;
     constexpr bool kTC = Elem<T>::kTensorCore;
     constexpr int NT = BN / 8;
+    constexpr bool kSplit = kSplitOperands<T, M>;
 
     extern __shared__ __align__(16) unsigned char smemRaw[];
-    const ParallelSmem<T> plan(p.Dy, BN);
+    const ParallelSmem<T> plan(p.Dy, BN, kSplit);
     T* sY = reinterpret_cast<T*>(smemRaw);
     T* sZ = sY + kParRows * plan.ldY;
     T* sU = sZ + kParRows * plan.ldY;
     T* sM = sU + kParRows * plan.ldU;
-    float* sOwnA = reinterpret_cast<float*>(sM + plan.mElems);
+    T* sMlo = sM + plan.mElems;   // split operands only
+    float* sOwnA = reinterpret_cast<float*>(sM + (kSplit ? 2 : 1) * plan.mElems);
     float* sOwnB = sOwnA + kParRows;
     float* sOthA = sOwnB + kParRows;
     float* sOthB = sOthA + kParRows;
@@ -158,11 +183,7 @@ __global__ void __launch_bounds__(kParThreads) chunkParallelKernel(ParallelParam
                     float4 v = make_float4(0.f, 0.f, 0.f, 0.f);
                     if (r < kw && cc < validDu)
                         v = *reinterpret_cast<const float4*>(st + static_cast<long long>(d0 + r) * p.dhv + n0 + cc);
-                    T* dst = sM + r * plan.ldMkn + cc;
-                    dst[0] = Elem<T>::fromFloat(v.x);
-                    dst[1] = Elem<T>::fromFloat(v.y);
-                    dst[2] = Elem<T>::fromFloat(v.z);
-                    dst[3] = Elem<T>::fromFloat(v.w);
+                    stageState<T, kSplit>(sM, sMlo, r * plan.ldMkn + cc, v);
                 }
             } else {
                 for (int idx = tid; idx < BN * (kParRows / 4); idx += kParThreads) {
@@ -170,16 +191,13 @@ __global__ void __launch_bounds__(kParThreads) chunkParallelKernel(ParallelParam
                     float4 v = make_float4(0.f, 0.f, 0.f, 0.f);
                     if (r < validDu && cc < kw)
                         v = *reinterpret_cast<const float4*>(st + static_cast<long long>(n0 + r) * p.dhv + d0 + cc);
-                    T* dst = sM + r * plan.ldMnk + cc;
-                    dst[0] = Elem<T>::fromFloat(v.x);
-                    dst[1] = Elem<T>::fromFloat(v.y);
-                    dst[2] = Elem<T>::fromFloat(v.z);
-                    dst[3] = Elem<T>::fromFloat(v.w);
+                    stageState<T, kSplit>(sM, sMlo, r * plan.ldMnk + cc, v);
                 }
             }
             __syncthreads();
-            warpGemm<T, false, kStateKN, NT>(acc, yWarp + d0, plan.ldY, sM, kStateKN ? plan.ldMkn : plan.ldMnk, kw,
-                                             lane);
+            const int ldM = kStateKN ? plan.ldMkn : plan.ldMnk;
+            warpGemm<T, false, kStateKN, NT>(acc, yWarp + d0, plan.ldY, sM, ldM, kw, lane);
+            if constexpr (kSplit) warpGemm<T, false, kStateKN, NT>(acc, yWarp + d0, plan.ldY, sMlo, ldM, kw, lane);
             __syncthreads();
         }
     }
@@ -300,7 +318,9 @@ __global__ void __launch_bounds__(kParThreads) chunkParallelKernel(ParallelParam
 
         cpAsyncWait<1>();   // U(o) has landed (Z(o+1) may still be in flight)
         __syncthreads();
-        if constexpr (kTC) {
+        if constexpr (kSplit) {
+            warpGemmRegASplit<T, true, 4, NT>(acc, sc, sU, plan.ldU, lane);
+        } else if constexpr (kTC) {
             warpGemmRegA<T, true, 4, NT>(acc, sc, sU, plan.ldU, lane);
         } else {
             // CUDA-core path: stage P through this warp's rows of the (now free) M slab buffer
@@ -386,7 +406,7 @@ __global__ void __launch_bounds__(kParThreads) chunkParallelKernel(ParallelParam
 // Unavailable (error cleared) so the caller can retry with the narrower tile.
 template <typename T, ParallelMode M, int BN>
 Status launchParallelTile(const Geometry& geo, const ParallelParams& pp, cudaStream_t stream) {
-    const int smem = ParallelSmem<T>(pp.Dy, BN).bytes;
+    const int smem = ParallelSmem<T>(pp.Dy, BN, kSplitOperands<T, M>).bytes;
     if (smem > 48 * 1024) {
         const cudaError_t e =
             cudaFuncSetAttribute(chunkParallelKernel<T, M, BN>, cudaFuncAttributeMaxDynamicSharedMemorySize, smem);
@@ -422,15 +442,19 @@ Status launchParallelTyped(const Geometry& geo, const DeviceLimits& limits, cons
     // BN = 128 halves the recomputation of Y Z^T across output tiles; take it when the output is
     // wider than 64, it fits the device's opt-in shared memory and the grid still fills the chip.
     const long long rowBlocks = static_cast<long long>(geo.bh) * geo.NC * (geo.L / kParRows);
-    const bool wide = pp.Du > 64 && ParallelSmem<T>(pp.Dy, 128).bytes <= limits.smemPerBlockOptin &&
-                      rowBlocks * ((pp.Du + 127) / 128) >= 2LL * limits.multiprocessors;
+    constexpr bool split = kSplitOperands<T, M>;
+    const bool fits128 = ParallelSmem<T>(pp.Dy, 128, split).bytes <= limits.smemPerBlockOptin;
+    const bool wide = geo.tileWidth == 128 ? fits128
+                      : geo.tileWidth == 64 ? false
+                                            : pp.Du > 64 && fits128 &&
+                                                  rowBlocks * ((pp.Du + 127) / 128) >= 2LL * limits.multiprocessors;
     if (wide) {
         Status s = launchParallelTile<T, M, 128>(geo, pp, stream);
         if (s.isOk() || s.code() != StatusCode::Unavailable) return s;
     }
-    if (ParallelSmem<T>(pp.Dy, 64).bytes > limits.smemPerBlockOptin)
+    if (ParallelSmem<T>(pp.Dy, 64, split).bytes > limits.smemPerBlockOptin)
         return {StatusCode::Unavailable, "mLSTM parallel kernel: head dim " + std::to_string(pp.Dy) + " needs " +
-                                             std::to_string(ParallelSmem<T>(pp.Dy, 64).bytes) +
+                                             std::to_string(ParallelSmem<T>(pp.Dy, 64, split).bytes) +
                                              " bytes of shared memory, device allows " +
                                              std::to_string(limits.smemPerBlockOptin)};
     return launchParallelTile<T, M, 64>(geo, pp, stream);

@@ -123,6 +123,7 @@ Geometry makeGeometry(const MlstmChunkwiseConfig& c) {
     g.dhv = c.shape.dhv;
     g.scale = static_cast<float>(1.0 / std::sqrt(static_cast<double>(c.shape.dqk)));
     g.eps = c.eps;
+    g.tileWidth = c.tileWidth;
     return g;
 }
 
@@ -147,6 +148,8 @@ bool MlstmChunkwiseConfig::isValid(std::string* error) const {
     if (static_cast<long long>(s.batch) * s.heads * numChunks() > 0x7fffffffLL || padded > 0x7fffffffLL)
         return fail(error, "B*NH*NC or the padded length overflows the launch grid");
     if (!(eps >= 0.f)) return fail(error, "eps must be >= 0");
+    if (tileWidth != 0 && tileWidth != 64 && tileWidth != 128)
+        return fail(error, "tile width " + std::to_string(tileWidth) + " is not 0 (auto), 64 or 128");
     return true;
 }
 
@@ -230,7 +233,7 @@ Status mlstmChunkwiseForward(const MlstmForwardArgs& a) {
 
     if (Status s = detail::launchGatePrep(geo, a.i, a.f, a.m0, gates, a.mFinal, a.stream); !s.isOk()) return s;
     if (Status s = detail::launchStateForward(dt, geo, limits, a.k, a.v, gates, a.c0, a.n0, states, nStates, a.cFinal,
-                                              a.nFinal, a.stream);
+                                              a.nFinal, /*splitOperands=*/false, a.stream);
         !s.isOk())
         return s;
     ParallelArgs p;
@@ -267,8 +270,10 @@ Status mlstmChunkwiseBackward(const MlstmBackwardArgs& a) {
 
     if (Status s = detail::launchGatePrep(geo, a.i, a.f, a.m0, gates, nullptr, a.stream); !s.isOk()) return s;
     // states are recomputed rather than saved by the forward pass (TFLA's recompute_states_in_bw)
+    // split operands: the recomputed states must match the dC recurrence's precision, or the final-
+    // state term of df (a near-cancelling difference) picks up their rounding mismatch
     if (Status s = detail::launchStateForward(dt, geo, limits, a.k, a.v, gates, a.c0, nullptr, states, nullptr,
-                                              nullptr, nullptr, a.stream);
+                                              nullptr, nullptr, /*splitOperands=*/true, a.stream);
         !s.isOk())
         return s;
     if (Status s = detail::launchStateBackward(dt, geo, limits, a.q, a.dh, gates, a.nOut, a.mOut, a.dcFinal, dStates,

@@ -49,6 +49,8 @@ struct MlstmChunkwiseConfig {
     MlstmShape shape;
     int chunkSize = 128;             // L, positions; multiple of 64 (mlstm.md 9.1: 128-256 is best)
     float eps = kMlstmEps;           // denominator eps, added after the max
+    int tileWidth = 0;               // output columns per block of the parallel kernels: 0 = chosen
+                                     // from the device and grid; 64 or 128 forces one (tests, tuning)
     bool isValid(std::string* error) const;
     int numChunks() const;           // NC = ceil(S / L)
 };

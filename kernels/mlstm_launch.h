@@ -26,6 +26,7 @@ struct Geometry {
     int dqk = 0, dhv = 0;
     float scale = 0; // DHQK^-1/2
     float eps = 0;
+    int tileWidth = 0;   // parallel kernels' output tile: 0 = auto, 64 or 128 forced
 };
 
 Geometry makeGeometry(const MlstmChunkwiseConfig& config);
@@ -44,9 +45,11 @@ Status launchGatePrep(const Geometry& geo, const float* i, const float* f, const
 
 // Inter-chunk state recurrence, forward: states[c] = C entering chunk c (c = 0..NC), nStates alike.
 // cFinal/nFinal (optional) receive a copy of the final state.
+// splitOperands: carry the scaled 16-bit operand as hi + lo (two tensor-core products), as the
+// backward pass needs for consistent gate gradients (mlstm_state_recurrence.cu "Precision").
 Status launchStateForward(DType dtype, const Geometry& geo, const DeviceLimits& limits, const void* k, const void* v,
                           const GateBuffers& gates, const float* c0, const float* n0, float* states, float* nStates,
-                          float* cFinal, float* nFinal, cudaStream_t stream);
+                          float* cFinal, float* nFinal, bool splitOperands, cudaStream_t stream);
 
 // Reverse recurrence for dC (mlstm.md 3.2): dStates[c] = dLoss/dC entering chunk c; dStates[NC] =
 // dcFinal (or zero); dc0 (optional) receives dStates[0].

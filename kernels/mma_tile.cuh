@@ -213,6 +213,34 @@ __device__ __forceinline__ void warpGemmRegA(float (&acc)[NT][4], const float (&
     }
 }
 
+// As warpGemmRegA, with P split into hi + lo halves in the operand dtype (P ~= hi + lo to about 16
+// significant bits): two products share each B fragment, so the extra cost is the mma alone.
+template <typename T, bool bKN, int KT, int NT>
+__device__ __forceinline__ void warpGemmRegASplit(float (&acc)[NT][4], const float (&p)[2 * KT][4], const T* sB,
+                                                  int ldb, int lane) {
+#pragma unroll
+    for (int kt = 0; kt < KT; ++kt) {
+        uint32_t hi[4], lo[4];
+#pragma unroll
+        for (int r = 0; r < 4; ++r) {
+            // register r holds (row g or g+8, two adjacent k) -> p[2kt + (r >> 1)][2 (r & 1) .. +1]
+            const float x0 = p[2 * kt + (r >> 1)][2 * (r & 1)], x1 = p[2 * kt + (r >> 1)][2 * (r & 1) + 1];
+            hi[r] = Elem<T>::pack(x0, x1);
+            const T* h = reinterpret_cast<const T*>(&hi[r]);
+            lo[r] = Elem<T>::pack(x0 - Elem<T>::toFloat(h[0]), x1 - Elem<T>::toFloat(h[1]));
+        }
+#pragma unroll
+        for (int nt = 0; nt < NT; nt += 2) {
+            uint32_t b[4];
+            loadBFrag2<T, bKN>(b, sB, ldb, kt * 16, nt * 8, lane);
+            mma16816<T>(acc[nt], hi, b[0], b[1]);
+            mma16816<T>(acc[nt + 1], hi, b[2], b[3]);
+            mma16816<T>(acc[nt], lo, b[0], b[1]);
+            mma16816<T>(acc[nt + 1], lo, b[2], b[3]);
+        }
+    }
+}
+
 // Sum over the four lanes that share a row (t = 0..3).
 __device__ __forceinline__ float quadSum(float x) {
     x += __shfl_xor_sync(0xffffffffu, x, 1);

@@ -17,7 +17,10 @@
 namespace seqscope::storage {
 
 struct MetricsWriterOptions {
-    int maxLatencyMs = 250;            // ms: a queued row is committed at most this long after append()
+    // ms: a commit starts at most this long after the oldest queued row was appended. It is durable
+    // once that commit ends, which under overload (rows arriving faster than SQLite takes them, see
+    // docs/benchmarks.md "Storage") is later: queued rows then go into fewer, larger commits.
+    int maxLatencyMs = 250;
     size_t maxBatchRows = 8192;        // rows: commit early once this many are queued
     size_t maxPendingRows = 1000000;   // rows: while commits fail, queue at most this many, then append() fails
     bool backgroundThread = true;      // false: append() and flush() commit on the caller's thread when due

@@ -51,9 +51,12 @@ QString lineMethod(const CurveViewOptions& options) {
 QString plottedCsv(const PlotFrame& frame, const QString& metric) {
     const CurveViewOptions& o = frame.options;
     const bool logX = o.logX, logY = o.logY;
-    const QString decimation = o.rawPoints ? QStringLiteral("none (raw points mode)")
-                                           : QStringLiteral("+m4: first/min/max/last per pixel column, %1 columns")
-                                                 .arg(frame.columns);
+    QString decimation = o.rawPoints ? QStringLiteral("none (raw points mode)")
+                                     : QStringLiteral("m4 = first/min/max/last point of each of %1 pixel columns")
+                                           .arg(frame.columns);
+    if (!o.rawPoints && frame.rows > 0)
+        decimation += QStringLiteral("; subpixel = m4, but a column spanning < 1 of %1 pixel rows keeps only its "
+                                     "last point").arg(frame.rows);
     QString out;
     QTextStream s(&out);
     s << "# seqscope plotted curves: exactly the points drawn on the chart\n";
@@ -66,13 +69,17 @@ QString plottedCsv(const PlotFrame& frame, const QString& metric) {
       << exactNumber(CurvePipeline::toData(frame.x1, logX)) << "]; y: [" << exactNumber(CurvePipeline::toData(frame.y0, logY))
       << ", " << exactNumber(CurvePipeline::toData(frame.y1, logY)) << "]\n";
     s << "run,label,series,method,x_" << xAxisId(o.xAxis) << ",value\n";
-    const QString lineM = lineMethod(o) + (o.rawPoints ? QString() : QStringLiteral("+m4"));
+    const QString lineM =
+        lineMethod(o) + (o.rawPoints ? QString() : frame.rows > 0 ? QStringLiteral("+m4+subpixel") : QStringLiteral("+m4"));
     const QString shadowM = o.rawPoints ? QStringLiteral("raw") : QStringLiteral("raw+m4");
     for (const PlottedRun& run : frame.runs) {
         if (run.hidden) continue;
         const QString head = csvField(run.key) + QLatin1Char(',') + csvField(run.label) + QLatin1Char(',');
+        // Rasterised lines are drawn from exactly these M4 points; series lines from these points.
+        const QString method = csvField(run.rasterised && frame.rows > 0 ? lineMethod(o) + QStringLiteral("+m4")
+                                                                         : lineM);
         for (const QPointF& p : run.line)
-            s << head << "line," << csvField(lineM) << ',' << exactNumber(CurvePipeline::toData(p.x(), logX)) << ','
+            s << head << "line," << method << ',' << exactNumber(CurvePipeline::toData(p.x(), logX)) << ','
               << exactNumber(CurvePipeline::toData(p.y(), logY)) << '\n';
         for (const QPointF& p : run.shadow)
             s << head << "raw_shadow," << shadowM << ',' << exactNumber(CurvePipeline::toData(p.x(), logX)) << ','

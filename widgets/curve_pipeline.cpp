@@ -136,10 +136,11 @@ bool CurvePipeline::dataXExtent(double* lo, double* hi) {
     return true;
 }
 
-PlotFrame CurvePipeline::compute(int columns) {
+PlotFrame CurvePipeline::compute(int columns, int rows) {
     PlotFrame frame;
     frame.options = m_options;
     frame.columns = std::max(1, columns);
+    frame.rows = std::max(0, rows);
 
     // Drop caches of runs that left the model.
     for (auto it = m_cache.begin(); it != m_cache.end();)
@@ -205,35 +206,36 @@ PlotFrame CurvePipeline::compute(int columns) {
         const Envelope& env = envelopes[k];
         out.visiblePoints = static_cast<qint64>(env.visiblePoints);
         out.maxPerColumn = static_cast<qint64>(env.maxPerColumn);
-        out.line.reserve(static_cast<qsizetype>(env.indices.size()));
-        for (size_t i : env.indices) out.line.push_back(QPointF(v.u[i], v.main[i]));
 
-        // Range input: the drawn points inside the visible range (not the edge links).
+        // Range input: the drawn points inside the visible range (not the edge links). Values come
+        // from the envelope's copies: reading v.main[i] here would miss the cache for every point.
         RangeInput& in = rangeMain[k];
         size_t lastIndex = 0;
         bool haveLast = false;
-        for (size_t i : env.indices)
-            if (v.u[i] >= m_u0 && v.u[i] <= m_u1) {
-                in.values.push_back(v.main[i]);
-                if (!haveLast || i > lastIndex) lastIndex = i;
+        in.values.reserve(env.vs.size());
+        for (size_t p = 0; p < env.indices.size(); ++p)
+            if (env.us[p] >= m_u0 && env.us[p] <= m_u1) {
+                in.values.push_back(env.vs[p]);
+                if (!haveLast || env.indices[p] > lastIndex) {
+                    lastIndex = env.indices[p];
+                    in.lastValue = env.vs[p];
+                }
                 haveLast = true;
             }
         in.hasLast = haveLast;
-        if (haveLast) in.lastValue = v.main[lastIndex];
 
         if (withShadow) {
             const Envelope shadow = downsampleEnvelope(v.u, v.raw, v.n, request, v.sorted);
             out.shadow.reserve(static_cast<qsizetype>(shadow.indices.size()));
-            for (size_t i : shadow.indices) out.shadow.push_back(QPointF(v.u[i], v.raw[i]));
+            for (size_t p = 0; p < shadow.indices.size(); ++p) out.shadow.push_back(QPointF(shadow.us[p], shadow.vs[p]));
             if (m_options.yMode == YRangeMode::Full) {
                 RangeInput raw;
-                for (size_t i : shadow.indices)
-                    if (v.u[i] >= m_u0 && v.u[i] <= m_u1) raw.values.push_back(v.raw[i]);
+                for (size_t p = 0; p < shadow.indices.size(); ++p)
+                    if (shadow.us[p] >= m_u0 && shadow.us[p] <= m_u1) raw.values.push_back(shadow.vs[p]);
                 rangeAll.push_back(std::move(raw));
             }
         }
         frame.visiblePoints += out.visiblePoints;
-        frame.drawnPoints += out.line.size() + out.shadow.size();
         frame.maxPerColumn = std::max(frame.maxPerColumn, out.maxPerColumn);
     }
 
@@ -257,16 +259,58 @@ PlotFrame CurvePipeline::compute(int columns) {
     frame.y0 = y.lo;
     frame.y1 = y.hi;
 
+    // Main line points and how they are drawn, see curve_pipeline.h.
+    const double pxPerV = frame.rows > 0 ? frame.rows / (y.hi - y.lo) : 0.0;
+    for (size_t k = 0; k < views.size(); ++k) {
+        const Envelope& env = envelopes[k];
+        PlottedRun& out = frame.runs[slot[k]];
+        auto point = [&](size_t p) { return QPointF(env.us[p], env.vs[p]); };
+        const size_t count = env.indices.size();
+        if (m_options.rawPoints || pxPerV <= 0) {
+            out.line.reserve(static_cast<qsizetype>(count));
+            for (size_t p = 0; p < count; ++p) out.line.push_back(point(p));
+        } else {
+            // Neighbour links (outside the visible range) come first and last.
+            if (count > 0 && env.us.front() < m_u0) out.line.push_back(point(0));
+            for (size_t c = 0; c < env.columns.size(); ++c) {
+                const EnvelopeColumn& col = env.columns[c];
+                const bool thin = (col.maxValue - col.minValue) * pxPerV < 1.0;
+                if (thin) {
+                    if (c == 0 && col.end - col.begin > 1) out.line.push_back(point(col.begin));  // keep the start
+                    out.line.push_back(point(col.end - 1));
+                } else {
+                    for (size_t p = col.begin; p < col.end; ++p) out.line.push_back(point(p));
+                }
+            }
+            if (count > 1 && env.us.back() > m_u1) out.line.push_back(point(count - 1));
+        }
+        if (!m_options.rawPoints && out.line.size() > kSeriesPointsPerColumn * frame.columns + 4) {
+            // Too many for Qt Charts: rasterise the exact envelope instead.
+            out.rasterised = true;
+            out.line.clear();
+            out.line.reserve(static_cast<qsizetype>(count));
+            for (size_t p = 0; p < count; ++p) out.line.push_back(point(p));
+        }
+        frame.drawnPoints += out.line.size() + out.shadow.size();
+    }
+
     // Clipped points (exact, full resolution) and one edge marker per clipped column.
     for (size_t k = 0; k < views.size(); ++k) {
         const View& v = views[k];
         PlottedRun& out = frame.runs[slot[k]];
         qint64 clipped = 0;
-        for (const EnvelopeColumn& c : envelopes[k].columns) {
-            const bool high = v.main[c.max] > y.hi, low = v.main[c.min] < y.lo;
+        const Envelope& env = envelopes[k];
+        // The drawn position of input index i within its column (no cache miss on v.u[i]).
+        auto uOf = [&](const EnvelopeColumn& c, size_t i) {
+            for (size_t p = c.begin; p < c.end; ++p)
+                if (env.indices[p] == i) return env.us[p];
+            return v.u[i];
+        };
+        for (const EnvelopeColumn& c : env.columns) {
+            const bool high = c.maxValue > y.hi, low = c.minValue < y.lo;
             if (!high && !low) continue;
-            if (high) out.clippedHigh.push_back(QPointF(v.u[c.max], y.hi));
-            if (low) out.clippedLow.push_back(QPointF(v.u[c.min], y.lo));
+            if (high) out.clippedHigh.push_back(QPointF(uOf(c, c.max), y.hi));
+            if (low) out.clippedLow.push_back(QPointF(uOf(c, c.min), y.lo));
             if (v.sorted) {
                 for (size_t i = c.first; i <= c.last; ++i)
                     if (std::isfinite(v.u[i]) && std::isfinite(v.main[i]) && (v.main[i] > y.hi || v.main[i] < y.lo))

@@ -4,9 +4,10 @@
 //   2. smoothing on the full-resolution display-space y (so log-y smooths in log space, anchors R9),
 //   3. the visible x range (automatic = every shown run's extent, or the zoomed range),
 //   4. per-pixel-column min/max envelope of the smoothed line and of the raw shadow,
-//   5. the y range (robust_range.h) from the drawn line, clipped-point counts and edge markers.
+//   5. the y range (robust_range.h) from the drawn line, clipped-point counts and edge markers,
+//   6. how each line is drawn: QLineSeries or column rasteriser (see compute()).
 // Every stage caches per run and only extends when points are appended (anchors R3). A PlotFrame is
-// the complete drawn state: the widget feeds its points to the series and CSV export writes it.
+// the complete drawn state: the widget draws exactly its points and CSV export writes them.
 #pragma once
 
 #include "curve_model.h"
@@ -27,7 +28,8 @@ struct PlottedRun {
     QColor color;                    // runColor(key)
     bool live = false;
     bool hidden = false;             // switched off in the legend: listed, nothing drawn
-    QVector<QPointF> line;           // main line, display space: smoothed if smoothing is on, else raw
+    QVector<QPointF> line;           // main line (smoothed if smoothing is on, else raw), display space
+    bool rasterised = false;         // line drawn by the column rasteriser instead of its QLineSeries
     QVector<QPointF> shadow;         // raw envelope drawn faded behind the smoothed line (else empty)
     QVector<QPointF> clippedHigh;    // edge markers for columns whose line goes above the y range
     QVector<QPointF> clippedLow;     // ... below it (display space, y on the range edge)
@@ -42,6 +44,7 @@ struct PlotFrame {
     double x0 = 0, x1 = 1;           // visible range, display space (log10 under log scales)
     double y0 = 0, y1 = 1;
     int columns = 0;                 // pixel columns the envelope was computed for
+    int rows = 0;                    // plot height in device pixels (0: no sub-pixel merging)
     CurveViewOptions options;
     QVector<PlottedRun> runs;        // every run of the model, in legend order (hidden ones empty)
     qint64 visiblePoints = 0;        // sums over runs
@@ -77,8 +80,18 @@ public:
     bool isHidden(const QString& key) const { return m_hidden.contains(key); }
     const QSet<QString>& hiddenRuns() const { return m_hidden; }
 
-    // Brings caches up to date (incrementally) and computes what to draw in `columns` pixel columns.
-    PlotFrame compute(int columns);
+    // Brings caches up to date (incrementally) and computes what to draw on a plot `columns` x `rows`
+    // device pixels. How the main line is drawn (why: Qt Charts strokes and hit-tests every series
+    // point at ~1 us each, so 20 runs x 4 points x 1,400 columns cost ~0.5 s per frame):
+    //  - line = the M4 points; with rows > 0, a column whose points span less than one pixel
+    //    vertically keeps only its last point (smooth curves: ~1 point per column; the drawn curve
+    //    moves by under a pixel). rows == 0 keeps every M4 point.
+    //  - if that leaves at most kSeriesPointsPerColumn x columns points, the QLineSeries draws it
+    //    (antialiased); otherwise (dense raw or still-noisy smoothed lines) `rasterised` is set and
+    //    the exact M4 points are drawn by the column-interval rasteriser (envelope_item.h).
+    // In raw-points mode every visible point goes to the series.
+    static constexpr double kSeriesPointsPerColumn = 1.5;
+    PlotFrame compute(int columns, int rows = 0);
     // Union of the shown runs' drawable x (display space); false when nothing is drawable.
     bool dataXExtent(double* lo, double* hi);
     // Every shown run's value at display x `u` (nearest drawable point, if the run's x extent reaches

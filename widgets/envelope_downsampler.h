@@ -19,10 +19,15 @@ struct EnvelopeColumn {
     size_t max = 0;
     size_t last = 0;
     size_t count = 0;     // finite points that fell into the column
+    double minValue = 0;  // v[min], v[max]: copied while in cache (callers would miss on them)
+    double maxValue = 0;
+    size_t begin = 0;     // this column's drawn points are indices[begin, end) (M4 mode)
+    size_t end = 0;
 };
 
 struct Envelope {
     std::vector<size_t> indices;          // points to draw, in drawing order (x, then input order)
+    std::vector<double> us, vs;           // u[i], v[i] of those points, same order
     std::vector<EnvelopeColumn> columns;  // non-empty columns, increasing column
     size_t visiblePoints = 0;             // finite points with u in [u0, u1]
     size_t maxPerColumn = 0;              // largest count: > 1 means the series is decimated

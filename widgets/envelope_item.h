@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
-// The faded raw "shadow" behind smoothed loss curves (anchors R8; MLflow #2720), drawn as a custom
-// envelope instead of one more QLineSeries per run: Qt Charts strokes every segment of a series with
-// antialiasing and builds a hit-test stroke for it, which costs ~7 ms per 5,000-point noisy run on
-// the reference machine, while a shadow only needs each pixel column's covered rows. For x-sorted
+// Custom envelope drawing for large series (style guide, widgets): the faded raw "shadow" behind
+// smoothed loss curves (anchors R8; MLflow #2720) and dense raw lines. Qt Charts strokes every
+// segment of a series with antialiasing and builds a hit-test stroke for it (~1 us per point, so
+// ~7 ms per 5,000-point noisy run), while a dense line only needs each pixel column's covered rows. For x-sorted
 // input the polyline's pixels in one column form one interval (it enters and leaves the column once),
-// so per-column [top, bottom] intervals rasterise it exactly (1 px, no antialiasing); each run's
-// intervals are blended once, so a run never darkens itself. Unsorted input fills the interval
+// so per-column [top, bottom] intervals rasterise it exactly; the interval is widened by half the
+// line width and its end rows get fractional coverage (vertical antialiasing, which is what flat
+// curves need); each run's intervals are blended once, so a run never darkens itself. Unsorted input fills the interval
 // between the polyline's visits to a column (documented approximation).
 #pragma once
 
@@ -20,29 +21,28 @@ namespace seqscope::widgets {
 class EnvelopeItem : public QGraphicsItem {
 public:
     struct Run {
-        QColor color;             // drawn at the item's opacity fraction
+        QColor color;
         QVector<QPointF> points;  // display space, in drawing order
+        int alpha = 255;          // 0..255 on top of the colour's own alpha (faded shadows: ~70)
+        double halfWidth = 0.5;   // px added above and below each column's interval (line width / 2)
     };
 
     explicit EnvelopeItem(QGraphicsItem* parent = nullptr);
 
     // Plot area in the parent's coordinates, and the display-space ranges it shows.
     void setGeometry(const QRectF& plotArea, double x0, double x1, double y0, double y1);
-    void setRuns(QVector<Run> runs);
-    void setAlpha(int alpha);  // 0..255 applied to every run colour
+    void setRuns(QVector<Run> runs);  // drawn in order: shadows first, then full-colour lines
 
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
     // Rasterises into `image` (premultiplied ARGB, cleared first); public for tests and exports.
-    static void rasterise(QImage& image, const QVector<Run>& runs, double x0, double x1, double y0, double y1,
-                          int alpha);
+    static void rasterise(QImage& image, const QVector<Run>& runs, double x0, double x1, double y0, double y1);
 
 private:
     QRectF m_area;
     double m_x0 = 0, m_x1 = 1, m_y0 = 0, m_y1 = 1;
     QVector<Run> m_runs;
-    int m_alpha = 64;
     QImage m_cache;
     bool m_dirty = true;
 };

@@ -4,6 +4,7 @@
 
 #include "axis_ticks.h"
 #include "chart_style.h"
+#include "clip_marker_item.h"
 #include "crosshair_item.h"
 #include "envelope_item.h"
 
@@ -11,12 +12,14 @@
 #include <QCategoryAxis>
 #include <QChart>
 #include <QContextMenuEvent>
-#include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLocale>
 #include <QRubberBand>
-#include <QScatterSeries>
+#include <QTextDocument>
+#include <QTextOption>
 #include <QWheelEvent>
 #include <cmath>
 
@@ -38,6 +41,17 @@ TickFormat tickFormatFor(XAxisKind kind) {
     case XAxisKind::RelativeTime: return TickFormat::Duration;
     }
     return TickFormat::Value;
+}
+
+// runColor() includes near-black (#333333) that vanishes on a dark background: keep the hue, move the
+// lightness away from the background's until they differ by at least kMinLightnessGap (of 255).
+constexpr int kMinLightnessGap = 80;
+QColor visibleOn(const QColor& color, const QColor& background) {
+    const int bg = background.lightness(), l = color.lightness();
+    if (std::abs(l - bg) >= kMinLightnessGap) return color;
+    const int target = bg < 128 ? std::min(255, bg + kMinLightnessGap + 20) : std::max(0, bg - kMinLightnessGap - 20);
+    QColor out = QColor::fromHsl(color.hslHue(), color.hslSaturation(), target, color.alpha());
+    return out;
 }
 
 void setTicks(QCategoryAxis* axis, const QVector<AxisTick>& ticks, double lo, double hi, QString* key) {
@@ -82,28 +96,19 @@ LossChartCanvas::LossChartCanvas(QWidget* parent) : QChartView(parent) {
     chart->addAxis(m_axisX, Qt::AlignBottom);
     chart->addAxis(m_axisY, Qt::AlignLeft);
 
-    // Clip markers: one series per edge for all runs, coloured per point.
-    m_clipHigh = new QScatterSeries;
-    m_clipLow = new QScatterSeries;
-    m_clipHigh->setMarkerShape(QScatterSeries::MarkerShapeTriangle);
-    m_clipLow->setMarkerShape(QScatterSeries::MarkerShapeRotatedRectangle);
-    for (QScatterSeries* s : {m_clipHigh, m_clipLow}) {
-        s->setMarkerSize(8);
-        s->setPen(Qt::NoPen);
-        chart->addSeries(s);
-        s->attachAxis(m_axisX);
-        s->attachAxis(m_axisY);
-        for (QLegendMarker* marker : chart->legend()->markers(s)) marker->setVisible(false);
-    }
-
     m_envelope = new EnvelopeItem(chart);
     m_envelope->setZValue(3.5);  // above the grid (2), below the series (4): ChartPresenter's z order
-    m_envelope->setAlpha(kShadowAlpha);
+    m_clipMarkers = new ClipMarkerItem(chart);
+    m_clipMarkers->setZValue(4.5);  // above the series
     m_crosshair = new CrosshairItem(chart);
     m_crosshair->hide();
-    m_emptyText = new QGraphicsSimpleTextItem(chart);
-    m_emptyText->setText(tr("No runs to show.\nSelect runs in the run browser or start one from the launcher;\n"
-                            "their curves appear here while they train."));
+    m_emptyText = new QGraphicsTextItem(chart);
+    m_emptyText->setPlainText(tr("No runs to show.\nSelect runs in the run browser or start one from the launcher;\n"
+                                 "their curves appear here while they train."));
+    QTextOption centred = m_emptyText->document()->defaultTextOption();
+    centred.setAlignment(Qt::AlignHCenter);
+    m_emptyText->document()->setDefaultTextOption(centred);
+    m_emptyText->setTextWidth(520);
     m_emptyText->hide();
 
     m_rubberBand = new QRubberBand(QRubberBand::Rectangle, viewport());
@@ -112,15 +117,15 @@ LossChartCanvas::LossChartCanvas(QWidget* parent) : QChartView(parent) {
     setMouseTracking(true);
     viewport()->setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
-    setToolTip(tr("Drag: zoom to box · Shift+drag: pan · Wheel: zoom x (Ctrl: y) · Arrows: pan\n"
-                  "Click: pin readout · Ctrl+C: copy readout · Home or double-click: reset view"));
 
     connect(chart, &QChart::plotAreaChanged, this, [this](const QRectF& area) {
         if (area == m_lastPlotArea) return;
-        const bool widthChanged = std::abs(area.width() - m_lastPlotArea.width()) >= 1;
+        // The envelope depends on the plot's pixel size (columns; rows for sub-pixel merging).
+        const bool resized = std::abs(area.width() - m_lastPlotArea.width()) >= 1 ||
+                             std::abs(area.height() - m_lastPlotArea.height()) >= 1;
         m_lastPlotArea = area;
         updateOverlay();
-        if (widthChanged) emit plotAreaResized();
+        if (resized) emit plotAreaResized();
     });
     applyPalette();
 }
@@ -136,7 +141,7 @@ void LossChartCanvas::applyPalette() {
     QColor line = pal.color(QPalette::Text);
     line.setAlpha(140);
     m_crosshair->setPalette(pal.color(QPalette::Text), pal.color(QPalette::Base), line);
-    m_emptyText->setBrush(pal.color(QPalette::PlaceholderText));
+    m_emptyText->setDefaultTextColor(pal.color(QPalette::PlaceholderText));
 }
 
 void LossChartCanvas::changeEvent(QEvent* event) {
@@ -153,6 +158,10 @@ QRectF LossChartCanvas::plotAreaRect() const { return chart()->plotArea(); }
 
 int LossChartCanvas::plotColumns() const {
     return std::max(1, static_cast<int>(std::lround(chart()->plotArea().width() * devicePixelRatioF())));
+}
+
+int LossChartCanvas::plotRows() const {
+    return std::max(1, static_cast<int>(std::lround(chart()->plotArea().height() * devicePixelRatioF())));
 }
 
 QLineSeries* LossChartCanvas::lineSeries(const QString& key) const { return m_series.value(key).line; }
@@ -196,20 +205,24 @@ void LossChartCanvas::syncSeries(const PlotFrame& frame) {
 
     const bool smoothing = frame.options.smoothing.kind != SmoothingKind::Off;
     const QColor text = palette().color(QPalette::Text);
+    const QColor base = palette().color(QPalette::Base);
     for (const PlottedRun& run : frame.runs) {
         QLineSeries* line = m_series[run.key].line;
-        QPen pen(run.color);
+        const QColor color = visibleOn(run.color, base);
+        QPen pen(color);
         // Width 1 for raw lines: Qt's wide-pen stroker is ~30x slower on dense zigzags.
         pen.setWidthF(smoothing ? 2.0 : 1.0);
         if (line->pen() != pen) line->setPen(pen);
-        line->replace(run.line);  // one call per frame, never clear + append (Qt Charts' fast path)
+        // One call per frame, never clear + append (Qt Charts' fast path); rasterised lines leave the
+        // series empty (it still carries the legend entry).
+        line->replace(run.rasterised ? QList<QPointF>() : run.line);
         QString name = run.label;
         if (run.live) name += QStringLiteral(" ●");
         if (run.clippedPoints > 0) name += tr(" (%n clipped)", nullptr, static_cast<int>(std::min<qint64>(run.clippedPoints, INT_MAX)));
         if (line->name() != name) line->setName(name);
         for (QLegendMarker* marker : chart->legend()->markers(line)) {
             QColor label = text;
-            QColor swatch = run.color;
+            QColor swatch = color;
             if (run.hidden) {
                 label.setAlpha(90);
                 swatch.setAlpha(60);
@@ -221,31 +234,20 @@ void LossChartCanvas::syncSeries(const PlotFrame& frame) {
     }
 
     // Edge markers for clipped points, coloured per run.
-    QList<QPointF> high, low;
-    QList<QColor> highColors, lowColors;
+    QVector<ClipMarkerItem::Marker> markers;
     for (const PlottedRun& run : frame.runs) {
-        for (const QPointF& p : run.clippedHigh) {
-            high << p;
-            highColors << run.color;
-        }
-        for (const QPointF& p : run.clippedLow) {
-            low << p;
-            lowColors << run.color;
-        }
+        for (const QPointF& p : run.clippedHigh) markers.push_back({p.x(), true, visibleOn(run.color, base)});
+        for (const QPointF& p : run.clippedLow) markers.push_back({p.x(), false, visibleOn(run.color, base)});
     }
-    m_clipHigh->clearPointsConfiguration();
-    m_clipLow->clearPointsConfiguration();
-    m_clipHigh->replace(high);
-    m_clipLow->replace(low);
-    for (int i = 0; i < high.size(); ++i)
-        m_clipHigh->setPointConfiguration(i, QXYSeries::PointConfiguration::Color, highColors[i]);
-    for (int i = 0; i < low.size(); ++i)
-        m_clipLow->setPointConfiguration(i, QXYSeries::PointConfiguration::Color, lowColors[i]);
+    m_clipMarkers->setMarkers(std::move(markers));
 
-    QVector<EnvelopeItem::Run> shadows;
+    // Faded shadows first, then dense raw lines in full colour on top of them.
+    QVector<EnvelopeItem::Run> rasters;
     for (const PlottedRun& run : frame.runs)
-        if (!run.shadow.isEmpty()) shadows.push_back({run.color, run.shadow});
-    m_envelope->setRuns(std::move(shadows));
+        if (!run.shadow.isEmpty()) rasters.push_back({visibleOn(run.color, base), run.shadow, kShadowAlpha, 0.5});
+    for (const PlottedRun& run : frame.runs)
+        if (run.rasterised) rasters.push_back({visibleOn(run.color, base), run.line, 255, smoothing ? 1.0 : 0.5});
+    m_envelope->setRuns(std::move(rasters));
 }
 
 void LossChartCanvas::updateAxes(const QString& metric) {
@@ -275,8 +277,12 @@ void LossChartCanvas::showFrame(const PlotFrame& frame, const QString& metric) {
 void LossChartCanvas::updateOverlay() {
     const QRectF area = chart()->plotArea();
     m_envelope->setGeometry(area, m_frame.x0, m_frame.x1, m_frame.y0, m_frame.y1);
+    m_clipMarkers->setGeometry(area, m_frame.x0, m_frame.x1);
     const bool empty = !m_frame.hasData;
     m_emptyText->setVisible(empty);
+    // Without data the axes carry no ticks: a grid of made-up numbers would look like a plot.
+    m_axisX->setVisible(!empty);
+    m_axisY->setVisible(!empty);
     if (empty) {
         const QRectF r = m_emptyText->boundingRect();
         m_emptyText->setPos(area.center() - QPointF(r.width() / 2, r.height() / 2));
@@ -324,7 +330,7 @@ void LossChartCanvas::showReadoutAt(double u, bool pin) {
     QVector<CrosshairItem::Row> rows;
     for (const ReadoutEntry& e : m_entries) {
         CrosshairItem::Row row;
-        row.color = e.color;
+        row.color = visibleOn(e.color, palette().color(QPalette::Base));
         row.label = e.label;
         row.value = formatTickValue(e.value, TickFormat::Value, 5);
         if (smoothing) row.detail = tr("raw %1").arg(formatTickValue(e.raw, TickFormat::Value, 5));
@@ -333,7 +339,10 @@ void LossChartCanvas::showReadoutAt(double u, bool pin) {
         rows.push_back(row);
     }
     const double x = CurvePipeline::toData(u, o.logX);
-    QString header = xAxisName(o.xAxis) + QLatin1Char(' ') + formatTickValue(x, tickFormatFor(o.xAxis), 6);
+    // Steps read best as plain integers (12,480); other quantities in the axis' units (1.52B, 2h 5m).
+    const QString xText = o.xAxis == XAxisKind::Step ? QLocale().toString(static_cast<qint64>(std::llround(x)))
+                                                     : formatTickValue(x, tickFormatFor(o.xAxis), 4);
+    QString header = xAxisName(o.xAxis) + QLatin1Char(' ') + xText;
     if (pin) header += tr("  (pinned; Esc releases)");
     if (m_entries.isEmpty()) header += tr(" · no run has data here");
     m_crosshair->setContent(area, chartXOf(u), header, rows, pin);
@@ -352,7 +361,7 @@ void LossChartCanvas::clearReadout() {
 void LossChartCanvas::renderChart(QPainter* painter, const QRectF& target) {
     const bool crosshair = m_crosshair->isVisible();
     m_crosshair->hide();
-    scene()->render(painter, target, chart()->rect());
+    scene()->render(painter, target, chart()->sceneBoundingRect());
     m_crosshair->setVisible(crosshair);
 }
 

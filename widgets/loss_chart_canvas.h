@@ -16,13 +16,13 @@
 #include <functional>
 
 class QCategoryAxis;
-class QGraphicsSimpleTextItem;
+class QGraphicsTextItem;
 class QLineSeries;
 class QRubberBand;
-class QScatterSeries;
 
 namespace seqscope::widgets {
 
+class ClipMarkerItem;
 class CrosshairItem;
 class EnvelopeItem;
 
@@ -40,6 +40,7 @@ public:
     const PlotFrame& frame() const { return m_frame; }
 
     int plotColumns() const;      // plot width in device pixels: the envelope's column count
+    int plotRows() const;         // plot height in device pixels
     QRectF plotAreaRect() const;  // in chart coordinates
 
     // Readout (crosshair) at display x `u`; pinned readouts ignore hover until unpinned.
@@ -56,6 +57,7 @@ public:
     QCategoryAxis* axisX() const { return m_axisX; }
     QCategoryAxis* axisY() const { return m_axisY; }
     EnvelopeItem* envelopeItem() const { return m_envelope; }
+    ClipMarkerItem* clipMarkerItem() const { return m_clipMarkers; }
 
     QString xAxisTitle() const;
     static QString xAxisName(XAxisKind kind);
@@ -105,11 +107,10 @@ private:
     QCategoryAxis* m_axisY = nullptr;
     QHash<QString, RunSeriesSet> m_series;
     QStringList m_order;
-    QScatterSeries* m_clipHigh = nullptr;
-    QScatterSeries* m_clipLow = nullptr;
+    ClipMarkerItem* m_clipMarkers = nullptr;
     EnvelopeItem* m_envelope = nullptr;
     CrosshairItem* m_crosshair = nullptr;
-    QGraphicsSimpleTextItem* m_emptyText = nullptr;
+    QGraphicsTextItem* m_emptyText = nullptr;
     QRubberBand* m_rubberBand = nullptr;
     ReadoutProvider m_readout;
     QVector<ReadoutEntry> m_entries;

@@ -74,7 +74,8 @@ LossChartToolbar::LossChartToolbar(QWidget* parent) : QWidget(parent) {
     m_yMin = new QLineEdit(this);
     m_yMax = new QLineEdit(this);
     for (QLineEdit* e : {m_yMin, m_yMax}) {
-        e->setMaximumWidth(80);
+        e->setMaximumWidth(72);
+        e->setMinimumWidth(48);
         e->setClearButtonEnabled(false);
     }
     m_yMin->setToolTip(tr("Lower y limit (data units)"));
@@ -99,6 +100,11 @@ LossChartToolbar::LossChartToolbar(QWidget* parent) : QWidget(parent) {
     menu->addAction(tr("Copy readout"), this, &LossChartToolbar::copyReadoutClicked);
     m_export->setMenu(menu);
 
+    // Combos shrink to their shortest sensible width so the strip fits narrow docks.
+    for (QComboBox* box : {m_xAxis, m_smoothing, m_yMode}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(9);
+    }
     layout->addWidget(caption(tr("x:"), this));
     layout->addWidget(m_xAxis);
     layout->addWidget(m_logX);

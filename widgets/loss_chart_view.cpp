@@ -31,6 +31,10 @@ LossChartView::LossChartView(QWidget* parent) : QWidget(parent) {
     m_status = new QLabel(this);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setContentsMargins(6, 0, 6, 2);
+    m_status->setToolTip(tr("Drag: zoom to box · Shift+drag or middle drag: pan · Wheel: zoom x (Ctrl+wheel: y)\n"
+                            "Arrow keys: pan · +/−: zoom x · Home or double-click: reset view\n"
+                            "Click: pin the readout (Esc releases) · Ctrl+C or right-click: copy the readout\n"
+                            "Click a legend entry to hide or show that run"));
     QPalette statusPalette = m_status->palette();
     statusPalette.setColor(QPalette::WindowText, palette().color(QPalette::PlaceholderText));
     m_status->setPalette(statusPalette);
@@ -57,7 +61,9 @@ LossChartView::LossChartView(QWidget* parent) : QWidget(parent) {
     connect(m_canvas, &LossChartCanvas::copyRequested, this, &LossChartView::copyReadout);
     connect(m_canvas, &LossChartCanvas::legendToggled, this,
             [this](const QString& key) { setRunHidden(key, !m_pipeline.isHidden(key)); });
-    connect(m_canvas, &LossChartCanvas::plotAreaResized, this, [this] { scheduleRedraw(0); });
+    // A new plot width needs a new envelope; label-width jitter while streaming is folded into the
+    // next data redraw instead of doubling the redraw rate.
+    connect(m_canvas, &LossChartCanvas::plotAreaResized, this, [this] { scheduleRedraw(kDataRefreshMs); });
     connect(m_canvas, &LossChartCanvas::contextMenuWanted, this, &LossChartView::showContextMenu);
 
     connect(m_toolbar, &LossChartToolbar::optionsEdited, this,
@@ -208,10 +214,10 @@ void LossChartView::scheduleRedraw(int delayMs) {
     m_timer->start(delayMs);
 }
 
-void LossChartView::flushUpdates() {
+void LossChartView::flushUpdates(bool settleLayout) {
     // A redraw can change tick label widths, hence the plot area, hence the column count: deliver
     // the chart's posted layout events and redraw until the layout is stable (2 rounds in practice).
-    for (int round = 0; round < 4; ++round) {
+    for (int round = 0; round < (settleLayout ? 4 : 1); ++round) {
         if (m_timer->isActive()) {
             m_timer->stop();
             redraw();
@@ -226,7 +232,7 @@ const PlotFrame& LossChartView::frame() const { return m_canvas->frame(); }
 void LossChartView::redraw() {
     QElapsedTimer timer;
     timer.start();
-    PlotFrame next = m_pipeline.compute(m_canvas->plotColumns());
+    PlotFrame next = m_pipeline.compute(m_canvas->plotColumns(), m_canvas->plotRows());
     m_lastComputeMs = timer.nsecsElapsed() / 1e6;
     m_canvas->showFrame(next, m_metric);
     const bool logY = next.options.logY;
@@ -247,6 +253,10 @@ void LossChartView::updateStatus() {
         clipped += run.clippedPoints;
         undrawable += run.undrawablePoints;
     }
+    if (f.runs.isEmpty()) {
+        m_status->setText(tr("No runs selected"));
+        return;
+    }
     QStringList parts;
     if (f.runs.size() != shown)
         parts << tr("%1 of %2 runs shown").arg(shown).arg(f.runs.size());
@@ -266,7 +276,10 @@ void LossChartView::updateStatus() {
                       ? tr("%1 not drawable (non-finite, or ≤ 0 on a log axis)").arg(locale.toString(undrawable))
                       : tr("%1 non-finite values not drawn").arg(locale.toString(undrawable)));
     }
-    if (!m_pipeline.isAutoX() || f.options.yMode == YRangeMode::Manual) parts << tr("zoomed (Home resets)");
+    if (!m_pipeline.isAutoX() || f.options.yMode == YRangeMode::Manual)
+        parts << tr("zoomed: Home or double-click resets");
+    else
+        parts << tr("drag to zoom, Shift+drag to pan, click to pin");
     m_status->setText(parts.join(QStringLiteral("  ·  ")));
 }
 
@@ -319,56 +332,67 @@ bool LossChartView::exportFullResolutionCsv(const QString& path) {
     return false;
 }
 
-bool LossChartView::exportPng(const QString& path, QSize logicalSize, qreal scale) {
+QSize LossChartView::layOutForExport(QSize logicalSize) {
     flushUpdates();
-    QChart* chart = m_canvas->chart();
-    const QSizeF oldSize = chart->size();
-    if (!logicalSize.isValid()) logicalSize = oldSize.toSize();
+    const QSize onScreen = m_canvas->chart()->size().toSize();
+    if (!logicalSize.isValid() || logicalSize == onScreen) return onScreen;
     // Another size than on screen: lay the chart out at that size and recompute the envelope for its
-    // pixel width, so the export is as exact as the screen.
-    const bool resized = logicalSize != oldSize.toSize();
-    if (resized) {
-        chart->resize(logicalSize);
-        if (chart->layout()) chart->layout()->activate();
-        redraw();
-    }
-    QImage image(logicalSize * scale, QImage::Format_ARGB32_Premultiplied);
+    // pixel width, so the export is as exact as the screen. restoreAfterExport() undoes it.
+    QChart* chart = m_canvas->chart();
+    m_exportRestoreSize = onScreen;
+    chart->resize(logicalSize);
+    if (chart->layout()) chart->layout()->activate();
+    redraw();
+    flushUpdates();  // new ticks change the layout again; settle it before painting
+    return logicalSize;
+}
+
+void LossChartView::restoreAfterExport() {
+    if (!m_exportRestoreSize.isValid()) return;
+    QChart* chart = m_canvas->chart();
+    chart->resize(m_exportRestoreSize);
+    if (chart->layout()) chart->layout()->activate();
+    m_exportRestoreSize = QSize();
+    redraw();
+    flushUpdates();
+}
+
+bool LossChartView::exportPng(const QString& path, QSize logicalSize, qreal scale) {
+    const QSize size = layOutForExport(logicalSize);
+    QImage image(size * scale, QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(scale);
     image.fill(palette().color(QPalette::Base));
     {
         QPainter painter(&image);
         painter.setRenderHint(QPainter::Antialiasing);
-        m_canvas->renderChart(&painter, QRectF(QPointF(0, 0), QSizeF(logicalSize)));
+        m_canvas->renderChart(&painter, QRectF(QPointF(0, 0), QSizeF(size)));
     }
-    if (resized) {
-        chart->resize(oldSize);
-        if (chart->layout()) chart->layout()->activate();
-        redraw();
-    }
+    restoreAfterExport();
     if (image.save(path, "PNG")) return true;
     emit exportFailed(tr("Could not write %1").arg(path));
     return false;
 }
 
 bool LossChartView::exportSvg(const QString& path, QSize logicalSize) {
-    flushUpdates();
-    if (!logicalSize.isValid()) logicalSize = m_canvas->chart()->size().toSize();
+    const QSize size = layOutForExport(logicalSize);
     QSvgGenerator generator;
     generator.setFileName(path);
-    generator.setSize(logicalSize);
-    generator.setViewBox(QRect(QPoint(0, 0), logicalSize));
+    generator.setSize(size);
+    generator.setViewBox(QRect(QPoint(0, 0), size));
     generator.setTitle(tr("Seqscope loss curves"));
     generator.setDescription(tr("%1 against %2; line: %3")
                                  .arg(m_metric.isEmpty() ? tr("value") : m_metric, m_canvas->xAxisTitle(),
                                       lineMethod(options())));
     QPainter painter;
-    if (!painter.begin(&generator)) {
-        emit exportFailed(tr("Could not write %1").arg(path));
-        return false;
+    const bool ok = painter.begin(&generator);
+    if (ok) {
+        m_canvas->renderChart(&painter, QRectF(QPointF(0, 0), QSizeF(size)));
+        painter.end();
     }
-    m_canvas->renderChart(&painter, QRectF(QPointF(0, 0), QSizeF(logicalSize)));
-    painter.end();
-    return true;
+    restoreAfterExport();
+    if (ok) return true;
+    emit exportFailed(tr("Could not write %1").arg(path));
+    return false;
 }
 
 QString LossChartView::askPath(const QString& title, const QString& filter, const QString& suffix) {

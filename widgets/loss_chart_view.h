@@ -10,9 +10,10 @@
 //   view->setMetric("train_loss");                  // y-axis title; drops points of the old metric
 //   view->setRuns({{"run-12", "xlstm-160M", true}, {"run-7", "transformer-160M", false}});
 //   view->appendPoints("run-12", points);          // any time, any batch size, append-only
-// Updates are coalesced: data arriving in bursts is redrawn at most every kDataRefreshMs (100 ms,
-// so >= 5 redraws/s while streaming); zoom/pan redraw on the next event-loop turn. All methods must
-// be called on the GUI thread.
+// Updates are coalesced by a single-shot timer: new data is drawn within kDataRefreshMs (100 ms) and
+// at most once per 100 ms however many batches arrive, i.e. up to 10 redraws/s while streaming (a
+// redraw of 20 runs x 200k points costs 47-73 ms CPU, docs/benchmarks.md); zoom and pan redraw on
+// the next event-loop turn. All methods must be called on the GUI thread.
 #pragma once
 
 #include "curve_model.h"
@@ -54,10 +55,14 @@ public:
     const CurveViewOptions& options() const { return m_pipeline.options(); }
     // Visible x range in data units of the current axis (zooms; y follows the y mode).
     void setXRange(double lo, double hi);
-    void resetView();                 // automatic x, automatic (robust) y, unpinned readout
+    void resetView();                 // automatic x; a manual y range goes back to robust; unpins
     void setRunHidden(const QString& key, bool hidden);
 
     // --- output ----------------------------------------------------------------------------------
+    // Images of the chart (no crosshair). logicalSize: chart size in logical pixels, default as on
+    // screen; another size lays the chart out at that size and recomputes the envelope for it.
+    // PNG: `scale` device pixels per logical pixel. SVG: axes, text and series lines are vectors,
+    // rasterised lines and shadows are embedded as an image. Failures emit exportFailed(message).
     bool exportPng(const QString& path, QSize logicalSize = QSize(), qreal scale = 2.0);
     bool exportSvg(const QString& path, QSize logicalSize = QSize());
     bool exportPlottedCsv(const QString& path);       // plottedCsv() to a file
@@ -70,7 +75,8 @@ public:
     // Runs any pending (coalesced) redraw now and delivers the chart's posted layout events, so the
     // widget can be grabbed right after; for tests, benchmarks, screenshots (it dispatches posted
     // events, so do not call it from inside a slot that is not prepared for re-entrancy).
-    void flushUpdates();
+    // settleLayout: also redraw again if the layout changed the plot width (exact envelope columns).
+    void flushUpdates(bool settleLayout = true);
     const PlotFrame& frame() const;
     double lastComputeMs() const { return m_lastComputeMs; }  // pipeline time of the last redraw
     LossChartCanvas* canvas() const { return m_canvas; }
@@ -93,6 +99,8 @@ private:
     void setManualY(double v0, double v1);  // display space
     void showContextMenu(const QPoint& globalPos);
     QString askPath(const QString& title, const QString& filter, const QString& suffix);
+    QSize layOutForExport(QSize logicalSize);  // returns the size to render at
+    void restoreAfterExport();
 
     CurveModel m_model;
     CurvePipeline m_pipeline{&m_model};
@@ -103,6 +111,7 @@ private:
     QTimer* m_timer = nullptr;
     QElapsedTimer m_sinceRedraw;
     double m_lastComputeMs = 0;
+    QSize m_exportRestoreSize;  // valid while an export has the chart at another size
 };
 
 }  // namespace seqscope::widgets

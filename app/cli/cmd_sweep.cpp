@@ -69,6 +69,9 @@ std::vector<OptionSpec> commonOptions() {
 // Sweep options from flags; the recipe's defaults suit small CPU runs.
 training::SweepOptions sweepOptions(const Args& a, const std::string& kind) {
     training::SweepOptions o;
+    // Small-run defaults: a CPU-sized batch and a cheaper validation pass (the final loss is what counts).
+    o.base.batchTokens = 4096;
+    o.base.evalTokens = 32768;
     traincli::applyRecipe(a, &o.base);
     o.paperLr = !a.has("lr");
     for (const auto& name : a.has("arch") ? a.list("arch") : std::vector<std::string>{"xlstm", "transformer"}) {
@@ -209,9 +212,11 @@ Result<pid_t> spawnTrain(const Context& ctx, long long runId, int threads, const
     return pid;
 }
 
-// Trains every pending run of the sweep; returns false when cancelled.
-bool runPending(Context& ctx, storage::Store& store, const storage::SweepRecord& sweep, int workers, int threads,
-                const std::string& checkpointRoot) {
+// Trains every pending run of the sweep; returns false when cancelled. In-process runs need the
+// file to themselves (traincli::executeStoredRun), so `holder` is closed around them and reopened.
+bool runPending(Context& ctx, std::unique_ptr<storage::Store>& holder, const storage::SweepRecord& sweep, int workers,
+                int threads, const std::string& checkpointRoot) {
+    storage::Store& store = *holder;
     auto runs = store.runs([&] {
         storage::RunFilter f;
         f.sweepId = sweep.id;
@@ -229,12 +234,21 @@ bool runPending(Context& ctx, storage::Store& store, const storage::SweepRecord&
     if (!ctx.json) *ctx.out << "training " << total << " runs" << (workers > 1 ? " with " + std::to_string(workers) + " workers" : "") << "\n";
 
     if (workers <= 1) {
+        holder.reset();
+        struct Reopen {
+            std::unique_ptr<storage::Store>& h;
+            const std::string& path;
+            ~Reopen() {
+                if (auto s = storage::Store::open(path)) h = std::move(*s);
+            }
+        } reopen{holder, ctx.dbPath};
         size_t i = 0;
         for (const auto& rec : todo) {
             if (traincli::CancelOnSignal::requested()) return false;
             auto config = training::trainingConfigFromJson(rec.configJson);
             if (!config) {
-                store.finishRun(rec.id, storage::RunStatus::Failed, config.status().message());
+                if (auto s = storage::Store::open(ctx.dbPath))
+                    (*s)->finishRun(rec.id, storage::RunStatus::Failed, config.status().message());
                 continue;
             }
             if (threads > 0) config->threads = threads;
@@ -246,7 +260,7 @@ bool runPending(Context& ctx, storage::Store& store, const storage::SweepRecord&
             std::error_code ec;
             if (fs::exists(ckpt, ec)) options.resumeFrom = ckpt;
             if (!ctx.json) *ctx.out << "[" << ++i << "/" << total << "] run " << rec.id << " " << rec.name << "\n" << std::flush;
-            const auto r = traincli::executeStoredRun(store, ctx.dbPath, rec.id, *config, options);
+            const auto r = traincli::executeStoredRun(ctx.dbPath, rec.id, *config, options);
             if (!ctx.json) {
                 *ctx.out << "    " << storage::toString(r.status);
                 if (std::isfinite(r.training.finalValLoss)) *ctx.out << ", val loss " << analysis::fmt(r.training.finalValLoss, 5);
@@ -404,9 +418,11 @@ int fitSweep(Context& ctx, storage::Store& store, const storage::SweepRecord& sw
     return kExitOk;
 }
 
-int finishSweep(Context& ctx, storage::Store& store, const storage::SweepRecord& sweep, int workers, int threads,
-                const std::string& checkpointRoot, json out) {
-    const bool completed = runPending(ctx, store, sweep, workers, threads, checkpointRoot);
+int finishSweep(Context& ctx, std::unique_ptr<storage::Store>& holder, const storage::SweepRecord& sweep, int workers,
+                int threads, const std::string& checkpointRoot, json out) {
+    const bool completed = runPending(ctx, holder, sweep, workers, threads, checkpointRoot);
+    if (!holder) return fail(ctx, "sweep", Status::io("cannot reopen " + ctx.dbPath));
+    storage::Store& store = *holder;
     auto runs = store.runs([&] {
         storage::RunFilter f;
         f.sweepId = sweep.id;
@@ -514,7 +530,7 @@ int planAndRun(Context& ctx, const std::string& kind) {
     if (!ctx.json) *ctx.out << "sweep " << sweep.name << " (id " << sweep.id << ") in " << ctx.dbPath << "\n";
     traincli::CancelOnSignal guard;
     json out{{"sweep", sweep.name}, {"sweep_id", sweep.id}, {"plan", sweepPlanRunsJson(plan)}};
-    return finishSweep(ctx, **store, sweep, workers, threads, root, out);
+    return finishSweep(ctx, *store, sweep, workers, threads, root, out);
 }
 
 int resumeSweep(Context& ctx) {
@@ -527,7 +543,7 @@ int resumeSweep(Context& ctx) {
     const int workers = workersOf(ctx.args);
     traincli::CancelOnSignal guard;
     json out{{"sweep", sweep->name}, {"sweep_id", sweep->id}};
-    return finishSweep(ctx, **store, *sweep, workers, threadsFor(ctx.args, workers), ctx.args.str("checkpoint-dir"), out);
+    return finishSweep(ctx, *store, *sweep, workers, threadsFor(ctx.args, workers), ctx.args.str("checkpoint-dir"), out);
 }
 
 }  // namespace

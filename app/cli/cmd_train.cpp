@@ -125,8 +125,9 @@ int resumeRun(Context& ctx) {
     updated.configJson = training::trainingConfigToJson(config);
     updated.device = config.device;
     if (Status s = (*store)->updateRun(updated); !s) return fail(ctx, s);
+    store->reset();   // executeStoredRun must be the only user of the file in this process
     traincli::CancelOnSignal guard;
-    const auto result = traincli::executeStoredRun(**store, ctx.dbPath, runId, config, options);
+    const auto result = traincli::executeStoredRun(ctx.dbPath, runId, config, options);
     return report(ctx, runId, config, plan, result);
 }
 
@@ -197,8 +198,9 @@ int trainRun(Context& ctx) {
     traincli::ExecuteOptions options;
     options.progress = !ctx.json;
     options.err = ctx.err;
+    store->reset();   // executeStoredRun must be the only user of the file in this process
     traincli::CancelOnSignal guard;
-    const auto result = traincli::executeStoredRun(**store, ctx.dbPath, rec.id, config, options);
+    const auto result = traincli::executeStoredRun(ctx.dbPath, rec.id, config, options);
     return report(ctx, rec.id, config, plan, result);
 }
 

@@ -13,4 +13,5 @@ void registerFitCommands(Registry& registry);      // cmd_fit.cpp: fit isoflop|p
 void registerModelCommands(Registry& registry);    // cmd_model.cpp: model info, generate
 void registerTrainCommand(Registry& registry);     // cmd_train.cpp: train (one run; --resume)
 void registerSweepCommands(Registry& registry);    // cmd_sweep.cpp: sweep isoflop|tokenparam|resume
+void registerBenchCommands(Registry& registry);    // cmd_bench.cpp: bench inference|fit (runtime model)
 }  // namespace seqscope::cli

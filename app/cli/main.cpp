@@ -18,5 +18,6 @@ int main(int argc, char** argv) {
     registerModelCommands(registry);
     registerTrainCommand(registry);
     registerSweepCommands(registry);
+    registerBenchCommands(registry);
     return registry.run(argc, argv, std::cout, std::cerr);
 }

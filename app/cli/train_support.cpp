@@ -314,38 +314,51 @@ storage::RunStatus toRunStatus(training::TrainingOutcome outcome) {
     return storage::RunStatus::Failed;
 }
 
-ExecuteResult executeStoredRun(storage::Store& store, const std::string& dbPath, long long runId,
-                               const training::TrainingConfig& config, const ExecuteOptions& options) {
+ExecuteResult executeStoredRun(const std::string& dbPath, long long runId, const training::TrainingConfig& config,
+                               const ExecuteOptions& options) {
     ExecuteResult r;
-    auto failEarly = [&](const Status& s) {
-        r.training.status = s;
-        r.training.reason = s.message();
-        r.status = storage::RunStatus::Failed;
-        Status fin = store.finishRun(runId, storage::RunStatus::Failed, s.message());
-        r.storeStatus = fin ? s : fin;
-        return r;
+    // The terminal status through a connection opened only now (see the header on POSIX locks).
+    auto finish = [&](storage::RunStatus status, const std::string& reason) -> Status {
+        auto store = storage::Store::open(dbPath);
+        if (!store) return store.status();
+        return (*store)->finishRun(runId, status, reason);
     };
-    if (Status s = store.markRunStarted(runId); !s) {
-        r.storeStatus = s;
-        r.training.status = s;
-        r.training.reason = s.message();
-        return r;
+    {
+        auto store = storage::Store::open(dbPath);
+        Status s = store ? (*store)->markRunStarted(runId) : store.status();
+        if (!s) {
+            r.storeStatus = s;
+            r.training.status = s;
+            r.training.reason = s.message();
+            return r;
+        }
     }
-    auto writer = storage::MetricsWriter::open(dbPath, runId);
-    if (!writer) return failEarly(Status(writer.status()).withContext("opening the metrics writer"));
-    CliObserver observer(writer->get(), options.err, options.progress);
-    r.training = training::runTraining(config, &observer, options.resumeFrom);
+    Status closed;
+    {
+        auto writer = storage::MetricsWriter::open(dbPath, runId);
+        if (!writer) {
+            const Status s = Status(writer.status()).withContext("opening the metrics writer");
+            r.training.status = s;
+            r.training.reason = s.message();
+            r.status = storage::RunStatus::Failed;
+            Status fin = finish(storage::RunStatus::Failed, s.message());
+            r.storeStatus = fin ? s : fin;
+            return r;
+        }
+        CliObserver observer(writer->get(), options.err, options.progress);
+        r.training = training::runTraining(config, &observer, options.resumeFrom);
+        // Rows already committed stay; a failing final commit turns a finished run into a failed one.
+        closed = (*writer)->close();
+    }   // the writer and its connection are gone before the next Store opens
     r.status = toRunStatus(r.training.outcome);
     std::string reason = r.training.reason;
-    // Rows already committed stay; a failing final commit turns a finished run into a failed one.
-    Status closed = (*writer)->close();
     if (!closed && r.status == storage::RunStatus::Finished) {
         r.status = storage::RunStatus::Failed;
         reason = "saving metrics failed: " + closed.message();
         r.training.reason = reason;
         r.training.status = Status(closed.code(), reason);
     }
-    Status fin = store.finishRun(runId, r.status, reason);
+    Status fin = finish(r.status, reason);
     r.storeStatus = !closed ? closed : fin;
     return r;
 }

@@ -55,9 +55,13 @@ struct ExecuteResult {
 };
 
 // Marks the run started, trains with metrics streamed through a MetricsWriter on `dbPath`, then
-// records the terminal status and reason. The run must exist in `store`.
-ExecuteResult executeStoredRun(storage::Store& store, const std::string& dbPath, long long runId,
-                               const training::TrainingConfig& config, const ExecuteOptions& options);
+// records the terminal status and reason. The run must exist. It opens its own short-lived Stores
+// and the caller must hold no Store of this process on `dbPath` meanwhile: Store::open reads the
+// file header with plain file I/O, and closing that descriptor drops every POSIX lock this process
+// holds on the file (SQLite's documented pitfall), so another process could checkpoint away the
+// WAL under a still-open writer. Only one connection is open while the writer works.
+ExecuteResult executeStoredRun(const std::string& dbPath, long long runId, const training::TrainingConfig& config,
+                               const ExecuteOptions& options);
 
 storage::RunStatus toRunStatus(training::TrainingOutcome outcome);
 

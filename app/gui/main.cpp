@@ -129,6 +129,7 @@ int main(int argc, char** argv) {
         window.whenReady([&window, &app, file, view] {
             if (!view.isEmpty()) window.showView(view);
             QApplication::processEvents();
+            QApplication::processEvents();
             const bool ok = window.grab().save(file, "PNG");
             if (!ok) std::fprintf(stderr, "seqscope: cannot write screenshot to '%s'\n", qPrintable(file));
             app.exit(ok ? 0 : 1);

@@ -49,6 +49,7 @@ void MainWindow::buildMenus() {
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
 
+    m_runsMenu = menuBar()->addMenu(tr("&Runs"));
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_panelsMenu = m_viewMenu->addMenu(tr("&Panels"));
     QMenu* theme = m_viewMenu->addMenu(tr("&Theme"));
@@ -83,11 +84,23 @@ void MainWindow::addView(const QString& id, const QString& title, QWidget* view)
     restoreLayout();
 }
 
-void MainWindow::addDock(const QString& id, const QString& title, QWidget* panel, Qt::DockWidgetArea area) {
+void MainWindow::addDock(const QString& id, const QString& title, QWidget* panel, Qt::DockWidgetArea area,
+                         const QString& tabifyWith) {
     auto* dock = new QDockWidget(title, this);
     dock->setObjectName(id);   // saveState() needs stable object names
     dock->setWidget(panel);
     addDockWidget(area, dock);
+    for (QDockWidget* other : m_docks)
+        if (other->objectName() == tabifyWith) tabifyDockWidget(other, dock);
+    if (id == QLatin1String("launcher")) {
+        QAction* show = m_runsMenu->addAction(tr("&New Run..."), this, [dock, panel] {
+            dock->show();
+            dock->raise();
+            panel->setFocus();
+        });
+        show->setShortcut(QKeySequence::New);
+    }
+    m_docks << dock;
     m_panelsMenu->addAction(dock->toggleViewAction());
     restoreLayout();
 }
@@ -107,7 +120,8 @@ void MainWindow::restoreLayout() {
     m_layoutRestored = true;
     QTimer::singleShot(0, this, [this] {
         restoreGeometry(Settings::windowGeometry());
-        restoreState(Settings::windowState());
+        const QByteArray state = Settings::windowState();
+        m_needsDefaultDockSizes = state.isEmpty() || !restoreState(state);
         const int view = Settings::currentView();
         if (view >= 0 && view < m_views->count()) m_views->setCurrentIndex(view);
     });
@@ -155,6 +169,19 @@ void MainWindow::showAbout() {
                           "<p>Built-in data: the paper's released runs and Epoch AI's Chinchilla "
                           "replication points (Besiroglu et al., arXiv 2404.10102).</p>")
                            .arg(QString::fromLatin1(kVersion)));
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    // Dock sizes only apply once the window is laid out, hence here rather than in addDock().
+    QTimer::singleShot(0, this, [this] {
+        if (!m_needsDefaultDockSizes) return;
+        m_needsDefaultDockSizes = false;
+        QList<int> widths;
+        for (int i = 0; i < m_docks.size(); ++i) widths << 440;
+        resizeDocks(m_docks, widths, Qt::Horizontal);
+        if (!m_docks.isEmpty()) m_docks.first()->raise();
+    });
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

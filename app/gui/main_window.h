@@ -11,6 +11,8 @@
 class QLabel;
 class QTabWidget;
 class QActionGroup;
+class QDockWidget;
+class QDockWidget;
 
 namespace seqscope::gui {
 
@@ -22,7 +24,9 @@ public:
 
     // Adds a central view. `id` is the stable name used by --view and Settings ("loss", "scaling").
     void addView(const QString& id, const QString& title, QWidget* view);
-    void addDock(const QString& id, const QString& title, QWidget* panel, Qt::DockWidgetArea area);
+    // `tabifyWith`: id of an existing dock to share a tabbed place with (saves width).
+    void addDock(const QString& id, const QString& title, QWidget* panel, Qt::DockWidgetArea area,
+                 const QString& tabifyWith = {});
     bool showView(const QString& id);          // false when no view has that id
     QStringList viewIds() const;
 
@@ -41,6 +45,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void buildMenus();
@@ -51,7 +56,9 @@ private:
 
     QTabWidget* m_views = nullptr;
     QStringList m_viewIds;
+    QList<QDockWidget*> m_docks;
     QMenu* m_viewMenu = nullptr;
+    QMenu* m_runsMenu = nullptr;
     QMenu* m_panelsMenu = nullptr;
     QLabel* m_databaseLabel = nullptr;
     QLabel* m_activityLabel = nullptr;
@@ -59,6 +66,7 @@ private:
     QSet<QString> m_loading;
     QList<std::function<void()>> m_readyCallbacks;
     bool m_layoutRestored = false;
+    bool m_needsDefaultDockSizes = true;
 };
 
 }  // namespace seqscope::gui

@@ -2,10 +2,21 @@
 #include "workbench.h"
 
 #include <QApplication>
+#include <algorithm>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QMessageBox>
+#include <QVBoxLayout>
 
 #include "engine/device_info.h"
+#include "loss_chart_view.h"
 #include "main_window.h"
+#include "run_browser.h"
+#include "run_launcher.h"
+#include "run_table_model.h"
+#include "runs_controller.h"
+#include "training_controller.h"
 #include "overview_view.h"
 #include "scaling_view.h"
 #include "settings.h"
@@ -24,6 +35,40 @@ Workbench::Workbench(MainWindow* window)
     : QObject(window), m_window(window), m_overview(new OverviewView(window)), m_scaling(new ScalingView(window)) {
     m_window->addView(QStringLiteral("overview"), tr("Overview"), m_overview);
     m_window->addView(QStringLiteral("scaling"), tr("Scaling"), m_scaling);
+    auto* chart = new widgets::LossChartView(window);
+    auto* browser = new widgets::RunBrowser(window);
+    m_runs = new RunsController(browser, chart, this);
+    m_window->addView(QStringLiteral("loss"), tr("Loss Curves"), buildLossView(chart));
+    m_window->addDock(QStringLiteral("runs"), tr("Runs"), browser, Qt::LeftDockWidgetArea);
+    m_training = new TrainingController(this);
+    m_launcher = new RunLauncher(window);
+    m_launcher->setCudaAvailable(!engine::deviceInfo().cudaDevices.empty());
+    m_window->addDock(QStringLiteral("launcher"), tr("New Run"), m_launcher, Qt::LeftDockWidgetArea, QStringLiteral("runs"));
+    connect(m_launcher, &RunLauncher::startRequested, this, &Workbench::startRun);
+    connect(browser, &widgets::RunBrowser::cancelRequested, this, [this](const QList<long long>& ids) {
+        for (long long id : ids)
+            if (!m_training->cancel(id))
+                m_window->setActivityText(tr("Run #%1 was not started here; stop it where it runs (Ctrl-C).").arg(id));
+    });
+    connect(m_training, &TrainingController::runEnded, this, [this](long long id, int, const QString& output) {
+        m_runs->refreshNow();
+        updateMeasuredThroughput();
+        if (!m_store) return;
+        // The worker records the outcome itself; report what it recorded.
+        auto run = m_store->run(id);
+        if (!run) return;
+        const QString reason = run->failureReason.empty() ? output.section(QLatin1Char('\n'), -1)
+                                                          : QString::fromStdString(run->failureReason);
+        m_window->setActivityText(run->status == storage::RunStatus::Finished
+                                      ? tr("Run #%1 finished").arg(id)
+                                      : tr("Run #%1 %2: %3").arg(id).arg(RunTableModel::statusText(run->status), reason));
+    });
+    connect(m_runs, &RunsController::runningCountChanged, this, [this](int running) {
+        m_window->setActivityText(running == 0 ? tr("Idle") : tr("%n run(s) training", nullptr, running));
+    });
+    connect(m_runs, &RunsController::errorOccurred, this, [this](const QString& message) {
+        m_window->setActivityText(message);
+    });
     connect(m_window, &MainWindow::openDatabaseRequested, this, [this](const QString& path) {
         QString error;
         if (!openDatabase(path, &error)) QMessageBox::warning(m_window, tr("Cannot Open Database"), error);
@@ -38,12 +83,68 @@ bool Workbench::openDatabase(const QString& path, QString* error) {
         *error = tr("Cannot open '%1': %2").arg(path, statusText(opened.status()));
         return false;
     }
+    m_runs->setStore(nullptr);   // the controllers must not use the store being replaced
+    m_training->setStore(nullptr);
     m_store = std::move(opened.value());
+    m_runs->setStore(m_store.get());
+    m_training->setStore(m_store.get());
+    updateMeasuredThroughput();
     m_window->setDatabasePath(path);
     Settings::setLastDatabase(path);
     refreshOverview();
     loadScalingData();
     return true;
+}
+
+void Workbench::startRun(const training::TrainingConfig& config, const QString& name) {
+    QString error;
+    const long long id = m_training->enqueue(config, name, &error);
+    if (id == 0) {
+        QMessageBox::warning(m_window, tr("Cannot Start Run"), error);
+        return;
+    }
+    m_runs->refreshNow();
+    m_window->showView(QStringLiteral("loss"));
+    m_window->setActivityText(tr("Run #%1 queued").arg(id));
+}
+
+void Workbench::updateMeasuredThroughput() {
+    // Median FLOP/s of the last finished runs on this machine: the launcher's time estimate.
+    if (!m_store) return;
+    storage::RunFilter filter;
+    filter.status = storage::RunStatus::Finished;
+    filter.limit = 5;
+    std::vector<double> rates;
+    if (auto runs = m_store->runs(filter))
+        for (const auto& r : *runs)
+            if (auto summary = m_store->metricSummary(r.id))
+                for (const auto& s : *summary)
+                    if (s.name == "flops_per_s" && s.lastValue > 0) rates.push_back(s.lastValue);
+    if (rates.empty()) return;
+    std::sort(rates.begin(), rates.end());
+    m_launcher->setMeasuredFlopsPerSecond(rates[rates.size() / 2]);
+}
+
+QWidget* Workbench::buildLossView(QWidget* chart) {
+    auto* view = new QWidget(m_window);
+    auto* metric = new QComboBox(view);
+    const QList<QPair<QString, QString>> metrics = {{QStringLiteral("train_loss"), tr("Training loss")},
+                                                    {QStringLiteral("val_loss"), tr("Validation loss")},
+                                                    {QStringLiteral("lr"), tr("Learning rate")},
+                                                    {QStringLiteral("grad_norm"), tr("Gradient norm")},
+                                                    {QStringLiteral("tokens_per_s"), tr("Throughput (tokens/s)")},
+                                                    {QStringLiteral("mfu"), tr("Model FLOPs utilisation")}};
+    for (const auto& [key, label] : metrics) metric->addItem(label, key);
+    connect(metric, &QComboBox::currentIndexChanged, this,
+            [this, metric] { m_runs->setMetric(metric->currentData().toString()); });
+    auto* top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Metric:"), view));
+    top->addWidget(metric);
+    top->addWidget(new QLabel(tr("Select runs in the Runs panel to overlay their curves."), view), 1);
+    auto* layout = new QVBoxLayout(view);
+    layout->addLayout(top);
+    layout->addWidget(chart, 1);
+    return view;
 }
 
 void Workbench::refreshOverview() {

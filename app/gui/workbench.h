@@ -7,6 +7,8 @@
 #include <QObject>
 #include <memory>
 
+#include "training/training_config.h"
+
 namespace seqscope::storage {
 class Store;
 }
@@ -15,6 +17,9 @@ namespace seqscope::gui {
 
 class MainWindow;
 class OverviewView;
+class RunLauncher;
+class RunsController;
+class TrainingController;
 class ScalingView;
 
 class Workbench : public QObject {
@@ -30,10 +35,16 @@ public:
 private:
     void refreshOverview();
     void loadScalingData();
+    void startRun(const training::TrainingConfig& config, const QString& name);
+    void updateMeasuredThroughput();
+    QWidget* buildLossView(QWidget* chart);
 
     MainWindow* m_window;
     OverviewView* m_overview;
     ScalingView* m_scaling;
+    RunsController* m_runs;
+    TrainingController* m_training;
+    RunLauncher* m_launcher;
     std::unique_ptr<storage::Store> m_store;
 };
 

@@ -266,10 +266,14 @@ ParametricFit fitParametric(const std::vector<ScalingPoint>& input, const Parame
     fit.threads = std::min<int>(resolveThreads(options.threads), static_cast<int>(total));
     const auto t0 = std::chrono::steady_clock::now();
     std::atomic<size_t> next{0};
+    std::atomic<int> done{0};
     auto worker = [&]() {
         for (size_t k = next.fetch_add(1); k < total; k = next.fetch_add(1)) {
+            if (options.cancel && options.cancel->load()) break;
             outcomes[k] = minimizeFrom(objective, options.grid.start(k, options.fitGamma), options);
             outcomes[k].index = static_cast<int>(k);
+            const int d = done.fetch_add(1) + 1;
+            if (options.progress) options.progress(d, static_cast<int>(total));
         }
     };
     std::vector<std::thread> pool;
@@ -278,6 +282,11 @@ ParametricFit fitParametric(const std::vector<ScalingPoint>& input, const Parame
     for (auto& th : pool) th.join();
     fit.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     fit.starts = static_cast<int>(total);
+    if (options.cancel && options.cancel->load()) {
+        fit.status = Status(StatusCode::Cancelled, "cancelled after " + std::to_string(done.load()) + " of " +
+                                                       std::to_string(total) + " starts");
+        return fit;
+    }
 
     // Select by lowest objective among converged starts (Converged or Stalled); ties -> lower index.
     const StartOutcome* best = nullptr;

@@ -10,7 +10,9 @@
 // not depend on the thread count.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -55,6 +57,11 @@ struct ParametricOptions {
                                          // this relative distance of the best
     bool keepStarts = false;             // store every start's outcome in ParametricFit::starts
     InvalidPointPolicy invalidPoints = InvalidPointPolicy::Reject;
+    // GUI hooks, both optional. `cancel` is polled between starts: when it turns true the fit ends
+    // with StatusCode::Cancelled. `progress(done, total)` is called after each start from the
+    // worker threads (it must be thread-safe and cheap, e.g. store into an atomic).
+    const std::atomic<bool>* cancel = nullptr;
+    std::function<void(int done, int total)> progress;
 
     bool isValid(std::string* error) const;
 };

@@ -3,6 +3,8 @@
 // (parallel stablef), 2.4 (chunkwise: inter-chunk recurrence, intra-chunk part, combination).
 // Gate math (log-sigmoid, cumsums, exp, max) and the C/n/m states are float32 whatever the q/k/v
 // dtype (float64 stays float64); matmul operands stay in the q/k/v dtype, as in the reference.
+// The inter-chunk recurrence is unrolled into one (NC x NC) weight matrix per head (see chunkBlock)
+// instead of a loop over chunks: the same states, but a fixed number of kernels whatever S is.
 #include "models/mlstm_cell.h"
 
 #include <cmath>
@@ -58,6 +60,14 @@ MlstmState castState(const MlstmState& s, torch::ScalarType dtype) {
     return {s.c.to(dtype), s.n.to(dtype), s.m.to(dtype)};
 }
 
+// Matmul of the float32 state path with CUDA autocast off: the C/n accumulators must stay float32
+// (mlstm.md 2.5), while the surrounding layer may run under bf16 autocast.
+Tensor stateMatmul(const Tensor& a, const Tensor& b) {
+    c10::impl::ExcludeDispatchKeyGuard noAutocast(
+        c10::DispatchKeySet({c10::DispatchKey::AutocastCUDA, c10::DispatchKey::AutocastCPU}));
+    return torch::matmul(a, b);
+}
+
 // Chunkwise over exactly nc * len positions (q: (B,NH,nc*len,DHQK)), state entering the first
 // chunk `state`; returns h (B,NH,nc*len,DHHV) and the state after the last chunk.
 MlstmOutput chunkBlock(const Tensor& q, const Tensor& k, const Tensor& v, const Tensor& i, const Tensor& f,
@@ -81,36 +91,36 @@ MlstmOutput chunkBlock(const Tensor& q, const Tensor& k, const Tensor& v, const 
     const Tensor aVec = torch::cat({rev.narrow(-1, 1, len - 1), torch::zeros_like(rev.narrow(-1, 0, 1))}, -1) + ic;
     const Tensor aMax = aVec.amax(-1);                                            // (B,NH,NC)
 
-    // --- (a) inter-chunk recurrence. The max state only needs scalars, so it runs first; the
-    // chunk contributions K̄ᵀV are then one batched matmul and the C/n scan is scale-and-add.
-    std::vector<Tensor> mSeq;   // m entering chunk 0..NC (NC+1 entries), each (B,NH,1)
-    mSeq.reserve(nc + 1);
-    mSeq.push_back(state.m);
-    for (int64_t c = 0; c < nc; ++c)
-        mSeq.push_back(torch::maximum(g.narrow(-1, c, 1) + mSeq.back(), aMax.narrow(-1, c, 1)));
-    const Tensor mPrev = torch::stack(std::vector<Tensor>(mSeq.begin(), mSeq.end() - 1), 2);   // (B,NH,NC,1)
-    const Tensor mNext = torch::stack(std::vector<Tensor>(mSeq.begin() + 1, mSeq.end()), 2);   // (B,NH,NC,1)
-    const Tensor decay = torch::exp(g.unsqueeze(-1) + mPrev - mNext);                            // (B,NH,NC,1)
-    const Tensor kw = kc.to(gType) * torch::exp(aVec - mNext).unsqueeze(-1);                     // (B,NH,NC,L,DHQK)
-    const Tensor contribC = matmulAs(kw.transpose(-1, -2), vc, inType, gType);                  // (B,NH,NC,DHQK,DHHV)
-    const Tensor contribN = kw.sum(-2);                                                          // (B,NH,NC,DHQK)
+    // --- (a) inter-chunk recurrence, unrolled so no loop over chunks is needed (one launch per op
+    // on a GPU whatever NC is). Each chunk's own contribution is stabilised by its own max aMax_j:
+    //   X_j = sum_l exp(a_l - aMax_j) k_l v_l^T.
+    // The state after chunk k is then, with G[k][j] = sum of g over chunks j+1..k (stablef matrix),
+    //   C_k = exp(m0 + sum_{r<=k} g_r - m_k) C_0 + sum_{j<=k} exp(G[k][j] + aMax_j - m_k) X_j,
+    // and m_k = max over those log-weights, which is exactly the recurrence
+    // m_k = max(g_k + m_{k-1}, aMax_k) unrolled; every weight is <= 1.
+    const Tensor kw = kc.to(gType) * torch::exp(aVec - aMax.unsqueeze(-1)).unsqueeze(-1);      // (B,NH,NC,L,DHQK)
+    const Tensor xC = matmulAs(kw.transpose(-1, -2), vc, inType, gType);                       // (B,NH,NC,DHQK,DHHV)
+    const Tensor xN = kw.sum(-2);                                                               // (B,NH,NC,DHQK)
+    const Tensor logW = logForgetMatrix(g) + aMax.unsqueeze(-2);                                // (B,NH,NC,NC)
+    const Tensor logW0 = state.m + g.cumsum(-1);                                                // (B,NH,NC)
+    const Tensor mAfter = torch::maximum(logW0, std::get<0>(logW.max(-1)));                    // (B,NH,NC)
+    const Tensor w = torch::exp(logW - mAfter.unsqueeze(-1));                                   // 0 above the diagonal
+    const Tensor w0 = torch::exp(logW0 - mAfter);
+    const Tensor cAfter = (stateMatmul(w, xC.reshape({b, nh, nc, dqk * dhv})) +
+                           w0.unsqueeze(-1) * state.c.reshape({b, nh, 1, dqk * dhv}))
+                              .reshape({b, nh, nc, dqk, dhv});                                  // (B,NH,NC,DHQK,DHHV)
+    const Tensor nAfter = stateMatmul(w, xN) + w0.unsqueeze(-1) * state.n.unsqueeze(2);       // (B,NH,NC,DHQK)
+    // states entering each chunk: the initial one, then the state after each but the last chunk
+    const Tensor cIn = torch::cat({state.c.unsqueeze(2), cAfter.narrow(2, 0, nc - 1)}, 2);     // (B,NH,NC,DHQK,DHHV)
+    const Tensor nIn = torch::cat({state.n.unsqueeze(2), nAfter.narrow(2, 0, nc - 1)}, 2);     // (B,NH,NC,DHQK)
+    const Tensor mPrev = torch::cat({state.m, mAfter.narrow(2, 0, nc - 1)}, 2).unsqueeze(-1);  // (B,NH,NC,1)
 
-    std::vector<Tensor> cEnter, nEnter;
-    cEnter.reserve(nc);
-    nEnter.reserve(nc);
-    Tensor cState = state.c, nState = state.n;
-    for (int64_t c = 0; c < nc; ++c) {
-        cEnter.push_back(cState);
-        nEnter.push_back(nState);
-        const Tensor dc = decay.select(2, c);                                 // (B,NH,1)
-        cState = dc.unsqueeze(-1) * cState + contribC.select(2, c);
-        nState = dc * nState + contribN.select(2, c);
-    }
-    const Tensor cIn = torch::stack(cEnter, 2);   // (B,NH,NC,DHQK,DHHV)
-    const Tensor nIn = torch::stack(nEnter, 2);   // (B,NH,NC,DHQK)
-
-    // --- (b) intra-chunk part and combination with the entering state
-    const Tensor logD = logForgetMatrix(lf) + ic.unsqueeze(-2);          // (B,NH,NC,L,L)
+    // --- (b) intra-chunk part and combination with the entering state. Within one chunk b_l - b_j
+    // is a difference of at most L terms (the reference's chunkwise native form does the same).
+    const auto boolOpts = torch::TensorOptions().dtype(torch::kBool).device(q.device());
+    const Tensor upper = torch::ones({len, len}, boolOpts).triu(1);                             // j > l
+    const Tensor logD = (bIncl.unsqueeze(-1) - (bIncl - ic).unsqueeze(-2))
+                            .masked_fill(upper, -std::numeric_limits<double>::infinity());     // (B,NH,NC,L,L)
     const Tensor mIntra = std::get<0>(logD.max(-1));                       // (B,NH,NC,L)
     const Tensor mInter = bIncl + mPrev;                                   // (B,NH,NC,L)
     const Tensor mComb = torch::maximum(mInter, mIntra);
@@ -118,11 +128,11 @@ MlstmOutput chunkBlock(const Tensor& q, const Tensor& k, const Tensor& v, const 
     const Tensor scores = matmulAs(qc, kc.transpose(-1, -2), inType, gType) * scale;   // (B,NH,NC,L,L)
     const Tensor cTilde = scores * dBar;
     const Tensor qBar = qc.to(gType) * (scale * torch::exp(mInter - mComb)).unsqueeze(-1);   // (B,NH,NC,L,DHQK)
-    const Tensor num = torch::matmul(qBar, cIn) + matmulAs(cTilde, vc, inType, gType);       // (B,NH,NC,L,DHHV)
+    const Tensor num = matmulAs(qBar, cIn, inType, gType) + matmulAs(cTilde, vc, inType, gType);   // (B,NH,NC,L,DHHV)
     const Tensor den = (qBar * nIn.unsqueeze(-2)).sum(-1) + cTilde.sum(-1);                    // (B,NH,NC,L)
     const Tensor nOut = torch::maximum(den.abs(), torch::exp(-mComb));
     const Tensor h = (num / (nOut + eps).unsqueeze(-1)).reshape({b, nh, s, dhv}).to(inType);
-    return {h, {cState, nState, mSeq.back()}};
+    return {h, {cAfter.select(2, nc - 1), nAfter.select(2, nc - 1), mAfter.narrow(2, nc - 1, 1)}};
 }
 
 }  // namespace
@@ -214,15 +224,27 @@ MlstmOutput mlstmChunkwiseNative(const Tensor& q, const Tensor& k, const Tensor&
                                                 torch::TensorOptions().dtype(gType).device(q.device()));
     const int64_t len = std::min(chunk, s);
     const int64_t full = (s / len) * len;
-    const int64_t rest = s - full;
-    MlstmOutput head = chunkBlock(q.narrow(2, 0, full), k.narrow(2, 0, full), v.narrow(2, 0, full),
-                                  i.narrow(2, 0, full), f.narrow(2, 0, full), state, len, eps);
-    if (rest == 0) return head;
+    // Blocks of at most kChunksPerBlock chunks, the state handed from one to the next: the unrolled
+    // recurrence costs NC^2 * DHQK * DHHV per head, so bounding NC keeps it at the order of the
+    // chunk contributions themselves for very long sequences.
+    constexpr int64_t kChunksPerBlock = 64;
+    std::vector<Tensor> hs;
+    for (int64_t a = 0; a < full; a += kChunksPerBlock * len) {
+        const int64_t n = std::min(full - a, kChunksPerBlock * len);
+        MlstmOutput part = chunkBlock(q.narrow(2, a, n), k.narrow(2, a, n), v.narrow(2, a, n), i.narrow(2, a, n),
+                                      f.narrow(2, a, n), state, len, eps);
+        hs.push_back(part.h);
+        state = std::move(part.state);
+    }
     // The tail is one shorter chunk entered with the state after the full chunks: the chunk
     // formulas hold for any chunk length, so no recurrent tail is needed.
-    MlstmOutput tail = chunkBlock(q.narrow(2, full, rest), k.narrow(2, full, rest), v.narrow(2, full, rest),
-                                  i.narrow(2, full, rest), f.narrow(2, full, rest), head.state, rest, eps);
-    return {torch::cat({head.h, tail.h}, 2), tail.state};
+    if (const int64_t rest = s - full; rest > 0) {
+        MlstmOutput tail = chunkBlock(q.narrow(2, full, rest), k.narrow(2, full, rest), v.narrow(2, full, rest),
+                                      i.narrow(2, full, rest), f.narrow(2, full, rest), state, rest, eps);
+        hs.push_back(tail.h);
+        state = std::move(tail.state);
+    }
+    return {hs.size() == 1 ? hs[0] : torch::cat(hs, 2), state};
 }
 
 MlstmOutput mlstmChunkwise(const Tensor& q, const Tensor& k, const Tensor& v, const Tensor& i, const Tensor& f,

@@ -80,9 +80,10 @@ AttentionImpl::AttentionImpl(const analysis::ModelShape& s)
 torch::Tensor AttentionImpl::forward(const torch::Tensor& y, int64_t pos0, const torch::Tensor& cos,
                                      const torch::Tensor& sin, torch::Tensor* keys, torch::Tensor* values) {
     const int64_t b = y.size(0), s = y.size(1);
-    const torch::Tensor qh = applyRope(q(y).view({b, s, m_heads, m_headDim}).transpose(1, 2), cos, sin);   // (B,H,S,dh)
-    const torch::Tensor kh = applyRope(k(y).view({b, s, m_heads, m_headDim}).transpose(1, 2), cos, sin);
-    const torch::Tensor vh = v(y).view({b, s, m_heads, m_headDim}).transpose(1, 2);
+    const auto qkv = layers::fusedLinear(y, {q->weight, k->weight, v->weight});
+    const torch::Tensor qh = applyRope(qkv[0].view({b, s, m_heads, m_headDim}).transpose(1, 2), cos, sin);   // (B,H,S,dh)
+    const torch::Tensor kh = applyRope(qkv[1].view({b, s, m_heads, m_headDim}).transpose(1, 2), cos, sin);
+    const torch::Tensor vh = qkv[2].view({b, s, m_heads, m_headDim}).transpose(1, 2);
     torch::Tensor attn;
     if (keys == nullptr) {
         attn = at::scaled_dot_product_attention(qh, kh, vh, {}, 0.0, /*is_causal=*/true);

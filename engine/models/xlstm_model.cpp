@@ -54,10 +54,11 @@ void MlstmLayerImpl::resetParameters(at::Generator& gen) {
 
 torch::Tensor MlstmLayerImpl::forward(const torch::Tensor& y, const MlstmState* state, MlstmState* stateOut) {
     const int64_t b = y.size(0), s = y.size(1);
-    const torch::Tensor qh = q(y).view({b, s, m_heads, m_dqk}).transpose(1, 2);   // (B,NH,S,DHQK)
-    const torch::Tensor kh = k(y).view({b, s, m_heads, m_dqk}).transpose(1, 2);
-    const torch::Tensor vh = v(y).view({b, s, m_heads, m_dhv}).transpose(1, 2);   // (B,NH,S,DHHV)
-    const torch::Tensor o = ogate_preact(y);                                      // (B,S,NH*DHHV)
+    const auto proj = layers::fusedLinear(y, {q->weight, k->weight, v->weight, ogate_preact->weight});
+    const torch::Tensor qh = proj[0].view({b, s, m_heads, m_dqk}).transpose(1, 2);   // (B,NH,S,DHQK)
+    const torch::Tensor kh = proj[1].view({b, s, m_heads, m_dqk}).transpose(1, 2);
+    const torch::Tensor vh = proj[2].view({b, s, m_heads, m_dhv}).transpose(1, 2);   // (B,NH,S,DHHV)
+    const torch::Tensor& o = proj[3];                                                 // (B,S,NH*DHHV)
     torch::Tensor ig, fg;
     {
         NoAutocast fp32Gates;

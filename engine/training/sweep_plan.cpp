@@ -22,12 +22,13 @@ struct Rung {
     int xlstmHeads = 0, transformerHeads = 0;   // 0 = derived
 };
 
-// Small rungs (d/L 16-64) for CPU-scale runs, then the paper's six scaling-study sizes
+// Small rungs (d/L 8-64) for CPU-scale runs, then the paper's six scaling-study sizes
 // (scaling-laws.md section 3) with their own head counts.
 const Rung kRungs[] = {
-    {32, 2},   {64, 2},   {64, 3},   {96, 3},   {96, 4},   {128, 4},  {128, 5},  {160, 5},
-    {160, 6},  {192, 6},  {224, 7},  {256, 8},  {288, 9},  {320, 10}, {384, 10}, {448, 12},
-    {512, 12}, {576, 14}, {640, 14},
+    {16, 1},   {16, 2},   {24, 2},   {32, 2},   {32, 3},   {48, 2},   {48, 3},   {64, 3},
+    {64, 4},   {80, 4},   {96, 4},   {112, 5},  {128, 5},  {160, 5},  {160, 6},  {192, 6},
+    {224, 7},  {256, 8},  {288, 9},  {320, 10}, {384, 10}, {448, 12}, {512, 12}, {576, 14},
+    {640, 14},
     {768, 12, 6, 12},  {1024, 24, 4, 16}, {1536, 24, 4, 16}, {2048, 24, 4, 16}, {2560, 32, 5, 32}, {4096, 32, 8, 32},
 };
 
@@ -54,6 +55,15 @@ void finish(SweepPlan* p, const SweepOptions& o) {
         p->estimatedSeconds += r.estimatedSeconds;
     }
     if (p->runnable() == 0) p->status = Status::invalid("the sweep has no runnable run (every run was skipped)");
+}
+
+// Plans `r` (config complete but evalEvery); without an explicit interval, evalPasses per run.
+void planRun(const SweepOptions& o, SweepRunPlan* r) {
+    r->plan = planTraining(r->config);
+    if (r->plan.status.isOk() && o.base.evalEvery == 0 && o.evalPasses > 0) {
+        r->config.evalEvery = std::max(1LL, r->plan.steps / o.evalPasses);
+        r->plan = planTraining(r->config);
+    }
 }
 
 TrainingConfig configFor(const SweepOptions& o, const analysis::ModelShape& shape, long long context) {
@@ -91,9 +101,13 @@ std::vector<analysis::ModelShape> sizeLadder(analysis::Arch arch, int vocab, lon
     f.maxContext = static_cast<int>(context);
     std::vector<analysis::ModelShape> out;
     for (const Rung& r : kRungs) {
+        // The paper rounds F to 64; below d = 256 that would inflate the FFN (d = 32: 4d instead of
+        // 2.67d), so the small rungs round to 16 and keep the proportion.
+        f.ffnMultiple = r.d < 256 ? 16 : 64;
         const int paperHeads = arch == analysis::Arch::XLstm ? r.xlstmHeads : r.transformerHeads;
         const int heads = paperHeads ? paperHeads : defaultHeads(arch, r.d);
         out.push_back(analysis::makeShape(arch, r.d, r.layers, heads, f));
+        if (!out.back().isValid(nullptr)) out.pop_back();
     }
     std::stable_sort(out.begin(), out.end(), [](const analysis::ModelShape& a, const analysis::ModelShape& b) {
         return analysis::parameterCount(a) < analysis::parameterCount(b);
@@ -183,7 +197,7 @@ SweepPlan planIsoflopSweep(const SweepOptions& o) {
                     r.config = configFor(o, ladder[i], T);
                     r.config.budgetKind = BudgetKind::Flops;
                     r.config.budget = C;
-                    r.plan = planTraining(r.config);
+                    planRun(o, &r);
                     r.budget = C;
                     r.label = labelFor(r.config, "C=" + analysis::fmt(C, 3), analysis::parameterCount(ladder[i]));
                     p.runs.push_back(std::move(r));
@@ -223,7 +237,7 @@ SweepPlan planTokenParamSweep(const SweepOptions& o) {
                     r.config = configFor(o, ladder[i], T);
                     r.config.budgetKind = BudgetKind::TokenParamRatio;
                     r.config.budget = ratio;
-                    r.plan = planTraining(r.config);
+                    planRun(o, &r);
                     r.budget = ratio;
                     r.label = labelFor(r.config, "D/N=" + analysis::fmt(ratio, 3), analysis::parameterCount(ladder[i]));
                     p.runs.push_back(std::move(r));

@@ -3,9 +3,9 @@
 // any scale. IsoFLOP (scaling-laws.md 7.1): per budget H, K model sizes around the expected optimum,
 // each trained for steps = H / (B C_fwbw(T)) (rounded to whole steps, so the realised C lies within
 // half a step of H). Token/param (section 10): each size trained to D = r N for each ratio r.
-// The ladder keeps each architecture's proportions: depth grows with width (d/L between 16 and 64),
+// The ladder keeps each architecture's proportions: depth grows with width (d/L between 8 and 64),
 // Transformer heads of 32-64 dims, xLSTM with few wide heads (d_v ~ 64-512, qk factor 0.5),
-// FFN 2.667 d rounded to 64; the paper's own six sizes sit at the top.
+// FFN 2.667 d (rounded to 16 below d = 256, to 64 above); the paper's own six sizes sit at the top.
 #pragma once
 
 #include <string>
@@ -53,6 +53,7 @@ struct SweepOptions {
     int vocab = 260;                         // model vocabulary (>= the data's)
     double flopsPerSecond = 2e10;            // assumed throughput for the time estimate (FLOP/s)
     int minSteps = 20;                       // warn about runs with fewer optimizer steps
+    int evalPasses = 5;                      // validation passes per run when base.evalEvery == 0
     // isoflop
     std::vector<double> budgets;             // FLOP budgets H
     int sizes = 5;                           // K model sizes per budget

@@ -256,7 +256,7 @@ struct DeviceForward {
     seqscope::Status status;
 };
 
-DeviceForward runForward(const HostProblem& p, int L) {
+DeviceForward runForward(const HostProblem& p, int L, int tileWidth = 0) {
     DeviceForward out;
     const size_t bh = static_cast<size_t>(p.shape.batch) * p.shape.heads;
     const int S = p.shape.seqLen;
@@ -264,6 +264,7 @@ DeviceForward runForward(const HostProblem& p, int L) {
     a.config.dtype = p.dt;
     a.config.shape = p.shape;
     a.config.chunkSize = L;
+    a.config.tileWidth = tileWidth;
     DeviceBuffer q = uploadTyped(p.dt, p.q), k = uploadTyped(p.dt, p.k), v = uploadTyped(p.dt, p.v);
     DeviceBuffer i = uploadFloats(p.i), f = uploadFloats(p.f);
     DeviceBuffer c0, n0, m0;
@@ -310,8 +311,8 @@ struct DeviceGrads {
     seqscope::Status status;
 };
 
-DeviceGrads runBackward(const HostProblem& p, int L, const DeviceForward& fw, const std::vector<float>& dh,
-                        const std::vector<float>& dcFinal) {
+DeviceGrads runBackward(const HostProblem& p, int L, int tileWidth, const DeviceForward& fw,
+                        const std::vector<float>& dh, const std::vector<float>& dcFinal) {
     DeviceGrads out;
     const size_t bh = static_cast<size_t>(p.shape.batch) * p.shape.heads;
     const int S = p.shape.seqLen;
@@ -319,6 +320,7 @@ DeviceGrads runBackward(const HostProblem& p, int L, const DeviceForward& fw, co
     a.config.dtype = p.dt;
     a.config.shape = p.shape;
     a.config.chunkSize = L;
+    a.config.tileWidth = tileWidth;
     DeviceBuffer q = uploadTyped(p.dt, p.q), k = uploadTyped(p.dt, p.k), v = uploadTyped(p.dt, p.v);
     DeviceBuffer i = uploadFloats(p.i), f = uploadFloats(p.f), ddh = uploadTyped(p.dt, dh);
     DeviceBuffer c0, m0, dcF;
@@ -384,42 +386,45 @@ void checkWritten(Report& r, const std::string& label, const std::vector<std::pa
                          (bad ? ";" + which : ""));
 }
 
-// Forward and backward against the float64 reference.
+// Forward and backward against the float64 reference, once per output tile width of the parallel
+// kernels (64 and 128: the automatic choice depends on the grid, so small problems would otherwise
+// never run the wide tile).
 void checkForwardBackward(Report& r, DType dt, const Case& c, std::mt19937_64& rng) {
-    const std::string label = caseLabel(dt, c);
     const HostProblem p = makeProblem(dt, c, rng);
     const RefProblem rp = refProblem(p);
     const RefForward ref = check::referenceForward(rp);
-    DeviceForward fw = runForward(p, c.L);
-    if (!fw.status.isOk()) {
-        r.line(false, label + " forward: " + fw.status.message());
-        return;
-    }
-    const double tol = tolFor(dt);
-    checkWritten(r, label + " forward", {{"h", &fw.h}, {"nOut", &fw.nOut}, {"mOut", &fw.mOut}, {"C", &fw.cFinal},
-                                         {"n", &fw.nFinal}, {"m", &fw.mFinal}});
-    r.relErr(label + " forward h", relErr(fw.h, ref.h), tol);
-    r.relErr(label + " final C", relErr(fw.cFinal, ref.cFinal), tol);
-    r.relErr(label + " final n", relErr(fw.nFinal, ref.nFinal), tol);
-    r.relErr(label + " final m", relErr(fw.mFinal, ref.mFinal), 1e-5);
-
     const size_t bh = static_cast<size_t>(c.B) * c.NH;
     const std::vector<float> dh = rounded(dt, randn(rng, bh * c.S * c.dhv));
     const std::vector<float> dcFinal = c.initState ? randn(rng, bh * c.dqk * c.dhv, 0.1f) : std::vector<float>{};
     const RefGrads rg = check::referenceBackward(rp, ref, toDouble(dh), toDouble(dcFinal));
-    DeviceGrads gd = runBackward(p, c.L, fw, dh, dcFinal);
-    if (!gd.status.isOk()) {
-        r.line(false, label + " backward: " + gd.status.message());
-        return;
+    const double tol = tolFor(dt);
+    for (int tile : {64, 128}) {
+        const std::string label = caseLabel(dt, c) + " tile " + std::to_string(tile);
+        DeviceForward fw = runForward(p, c.L, tile);
+        if (!fw.status.isOk()) {
+            r.line(false, label + " forward: " + fw.status.message());
+            continue;
+        }
+        checkWritten(r, label + " forward", {{"h", &fw.h}, {"nOut", &fw.nOut}, {"mOut", &fw.mOut}, {"C", &fw.cFinal},
+                                             {"n", &fw.nFinal}, {"m", &fw.mFinal}});
+        r.relErr(label + " forward h", relErr(fw.h, ref.h), tol);
+        r.relErr(label + " final C", relErr(fw.cFinal, ref.cFinal), tol);
+        r.relErr(label + " final n", relErr(fw.nFinal, ref.nFinal), tol);
+        r.relErr(label + " final m", relErr(fw.mFinal, ref.mFinal), 1e-5);
+        DeviceGrads gd = runBackward(p, c.L, tile, fw, dh, dcFinal);
+        if (!gd.status.isOk()) {
+            r.line(false, label + " backward: " + gd.status.message());
+            continue;
+        }
+        checkWritten(r, label + " backward", {{"dq", &gd.dq}, {"dk", &gd.dk}, {"dv", &gd.dv}, {"di", &gd.di},
+                                              {"df", &gd.df}, {"dC0", &gd.dc0}});
+        r.relErr(label + " dq", relErr(gd.dq, rg.dq), tol);
+        r.relErr(label + " dk", relErr(gd.dk, rg.dk), tol);
+        r.relErr(label + " dv", relErr(gd.dv, rg.dv), tol);
+        r.relErr(label + " di", relErr(gd.di, rg.di), tol);
+        r.relErr(label + " df", relErr(gd.df, rg.df), tol);
+        r.relErr(label + " dC0", relErr(gd.dc0, rg.dc0), tol);
     }
-    checkWritten(r, label + " backward", {{"dq", &gd.dq}, {"dk", &gd.dk}, {"dv", &gd.dv}, {"di", &gd.di},
-                                          {"df", &gd.df}, {"dC0", &gd.dc0}});
-    r.relErr(label + " dq", relErr(gd.dq, rg.dq), tol);
-    r.relErr(label + " dk", relErr(gd.dk, rg.dk), tol);
-    r.relErr(label + " dv", relErr(gd.dv, rg.dv), tol);
-    r.relErr(label + " di", relErr(gd.di, rg.di), tol);
-    r.relErr(label + " df", relErr(gd.df, rg.df), tol);
-    r.relErr(label + " dC0", relErr(gd.dc0, rg.dc0), tol);
 }
 
 // One pass over [0, S) versus [0, split) then [split, S) with the state handed over.

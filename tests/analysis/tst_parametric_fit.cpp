@@ -4,6 +4,7 @@
 // bootstrap determinism, derived allocations, Epoch AI's likelihood estimate, and (slow) the
 // released grid fits on the token/param set and Epoch's grid fit of the Chinchilla points.
 #include <QtTest>
+#include <atomic>
 #include <cmath>
 #include <cstdlib>
 
@@ -183,6 +184,25 @@ private slots:
         QCOMPARE(one.params.alpha, three.params.alpha);
         QCOMPARE(one.params.gamma, three.params.gamma);
         QCOMPARE(one.reachedOptimum, three.reachedOptimum);
+    }
+
+    void progressIsReportedAndCancelStopsTheGrid() {
+        if (!parametricFitAvailable()) QSKIP("built without Ceres");
+        ParametricOptions o;
+        o.grid = smallGrid();
+        o.threads = 2;
+        std::atomic<bool> cancel{false};
+        std::atomic<int> calls{0}, lastTotal{0};
+        o.cancel = &cancel;
+        o.progress = [&](int done, int total) {
+            calls.fetch_add(1);
+            lastTotal.store(total);
+            if (done >= 3) cancel.store(true);
+        };
+        const ParametricFit fit = fitParametric(sample(truth(1.0)), o);
+        QCOMPARE(fit.status.code(), StatusCode::Cancelled);
+        QCOMPARE(lastTotal.load(), 32);
+        QVERIFY(calls.load() >= 3 && calls.load() < 32);
     }
 
     void fewerPointsThanParametersIsAnError() {

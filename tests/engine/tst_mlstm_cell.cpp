@@ -59,6 +59,7 @@ private Q_SLOTS:
         QTest::newRow("length 65, chunk 32 (two chunks + 1)") << 65 << 32;
         QTest::newRow("length 93, chunk 64 (one chunk + 29)") << 93 << 64;
         QTest::newRow("length 500, chunk 64 (seven chunks + 52)") << 500 << 64;
+        QTest::newRow("length 301, chunk 4 (75 chunks: blocks of 64 + 11, + 1)") << 301 << 4;
     }
     void formsAgreeWithFloat64Parallel() {
         QFETCH(int, length);

@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
     for (long long i = 0; forever || i < total; ++i) {
         // A trainer is far slower than the queue; without this the stand-in would outrun the commits.
         if (i % 1000 == 0)
-            while ((*writer)->pendingRows() > 20000) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            while ((*writer)->pendingRows() > 4000) std::this_thread::sleep_for(std::chrono::milliseconds(1));
         const seqscope::test::TestPoint p = seqscope::test::pointAt(i);
         if (auto s = (*writer)->append(p.step, p.step * 1024, 1e9 * static_cast<double>(p.step), 0.01 * static_cast<double>(p.step), p.name, p.value); !s) {
             std::fprintf(stderr, "append: %s\n", s.message().c_str());

@@ -247,6 +247,23 @@ private slots:
         QCOMPARE(summary->at(1).minValue, 1.2);
     }
 
+    void readerSeesCommitsMadeAfterItsEarlierQueries() {
+        // A query whose statement stayed mid-iteration would pin the reader's WAL snapshot, and
+        // every later read on that connection would miss new commits.
+        const std::string db = m_dir.filePath(QStringLiteral("snapshot.db")).toStdString();
+        auto writer = std::move(*Store::open(db));
+        auto reader = std::move(*Store::open(db));
+        const long long id = *writer->createRun(makeRun("live"));
+        QVERIFY(writer->appendMetrics(id, {{1, 0, 0, 0, "train_loss", 3.0}}).isOk());
+        QVERIFY(reader->metricSummary(id).isOk());   // looks the run up, then aggregates
+        QVERIFY(reader->run(id).isOk());
+        QCOMPARE(reader->metricNames()->size(), size_t(1));
+        QVERIFY(writer->appendMetrics(id, {{2, 0, 0, 0, "train_loss", 2.9}, {2, 0, 0, 0, "lr", 1e-3}}).isOk());
+        QCOMPARE(reader->metricCount(id).value(), 3LL);
+        QCOMPARE(reader->metricSummary(id)->size(), size_t(2));
+        QCOMPARE(reader->metricNames()->size(), size_t(2));
+    }
+
     void keepsNanMetricValues() {
         auto store = freshStore();
         const long long id = *store->createRun(makeRun("nan"));

@@ -5,6 +5,7 @@
 // derived plan (steps from the FLOP accounting, a budget below one step refused).
 #include <QTemporaryDir>
 #include <QtTest>
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 
@@ -15,6 +16,7 @@
 #include "data/synthetic_tasks.h"
 #include "data/tokenizer.h"
 #include "training/lr_schedule.h"
+#include "training/sweep_plan.h"
 #include "training/training_config.h"
 
 using namespace seqscope;
@@ -305,6 +307,71 @@ private Q_SLOTS:
         QCOMPARE(training::trainingConfigToJson(*back), training::trainingConfigToJson(c));
         QCOMPARE(back->seed, c.seed);
         QVERIFY(!training::trainingConfigFromJson("[1]").isOk());
+    }
+
+    void ladderGrowsAndKeepsEachArchitecturesProportions() {
+        for (auto arch : {analysis::Arch::XLstm, analysis::Arch::Transformer}) {
+            const auto ladder = training::sizeLadder(arch, 260, 128);
+            QVERIFY(ladder.size() > 20);
+            long long previous = 0;
+            for (const auto& s : ladder) {
+                std::string error;
+                QVERIFY2(s.isValid(&error), error.c_str());
+                const long long n = analysis::parameterCount(s);
+                QVERIFY2(n > previous, s.describe().c_str());
+                previous = n;
+                QCOMPARE(s.maxContext, 128);
+                QVERIFY(s.ffnDim >= 2.6 * s.dModel && s.ffnDim <= 3.5 * s.dModel);   // FFN ~2.667 d
+                if (arch == analysis::Arch::XLstm) QCOMPARE(s.headDimQK * 2, s.headDimV);   // qk factor 0.5
+            }
+            // The paper's 160M model is on the ladder with its own heads.
+            const bool has160m = std::any_of(ladder.begin(), ladder.end(), [&](const analysis::ModelShape& s) {
+                return s.dModel == 768 && s.layers == 12 && s.heads == (arch == analysis::Arch::XLstm ? 6 : 12);
+            });
+            QVERIFY(has160m);
+        }
+    }
+
+    void isoflopPlanCentresSizesOnTheTargetRatio() {
+        training::SweepOptions o;
+        o.archs = {analysis::Arch::XLstm, analysis::Arch::Transformer};
+        o.contexts = {128};
+        o.budgets = {1e12, 1e13};
+        o.sizes = 5;
+        o.targetRatio = 20;
+        o.base.batchTokens = 4096;
+        const auto p = training::planIsoflopSweep(o);
+        QVERIFY2(p.status.isOk(), p.status.message().c_str());
+        QCOMPARE(p.runs.size(), size_t(20));
+        for (size_t g = 0; g < p.runs.size(); g += 5) {
+            std::vector<double> ratios;
+            for (size_t i = g; i < g + 5; ++i) {
+                const auto& r = p.runs[i];
+                QVERIFY2(r.plan.status.isOk(), r.plan.status.message().c_str());
+                QCOMPARE(r.config.budgetKind, training::BudgetKind::Flops);
+                QVERIFY(std::fabs(r.plan.flops - r.budget) <= 0.5 * r.plan.sequencesPerStep * r.plan.flopsPerSequence);
+                if (i > g) QVERIFY(r.plan.params > p.runs[i - 1].plan.params);
+                ratios.push_back(r.plan.tokenParamRatio);
+            }
+            // Smallest model over, largest under the target: the optimum is bracketed.
+            QVERIFY(ratios.front() > 20 && ratios.back() < 20);
+        }
+        QVERIFY(p.totalFlops > 0 && p.estimatedSeconds > 0);
+    }
+
+    void tokenParamPlanTrainsEachSizeToEachRatio() {
+        training::SweepOptions o;
+        o.archs = {analysis::Arch::XLstm};
+        o.contexts = {64};
+        o.ratios = {10, 40};
+        o.sizeTargets = {3e4, 1e5};
+        o.base.batchTokens = 1024;
+        const auto p = training::planTokenParamSweep(o);
+        QVERIFY2(p.status.isOk(), p.status.message().c_str());
+        QCOMPARE(p.runs.size(), size_t(4));
+        for (const auto& r : p.runs) QVERIFY(std::fabs(r.plan.tokenParamRatio / r.budget - 1) < 0.1);
+        o.ratios = {};
+        QVERIFY(!training::planTokenParamSweep(o).status.isOk());
     }
 };
 

@@ -6,6 +6,9 @@
 #include "curve_model.h"
 #include "curve_pipeline.h"
 #include "curve_smoother.h"
+#include "envelope_item.h"
+
+#include <QImage>
 
 #include <QTest>
 #include <cmath>
@@ -15,9 +18,9 @@ using namespace seqscope::widgets;
 
 namespace {
 
-QVector<CurvePoint> curve(int n, double floorValue, unsigned seed, int firstStep = 0) {
+QVector<CurvePoint> curve(int n, double floorValue, unsigned seed, int firstStep = 0, double noiseStd = 0.05) {
     std::mt19937 rng(seed);
-    std::normal_distribution<double> noise(0, 0.05);
+    std::normal_distribution<double> noise(0, noiseStd);
     QVector<CurvePoint> pts;
     for (int i = 0; i < n; ++i) {
         CurvePoint p;
@@ -36,6 +39,8 @@ struct Fixture {
     CurvePipeline pipeline{&model};
     Fixture() { model.setRuns({{QStringLiteral("a"), QStringLiteral("run A"), false}, {QStringLiteral("b"), QStringLiteral("run B"), true}}); }
 };
+
+QVector<QPointF> drawn(const PlottedRun& run) { return run.line; }
 
 QVector<QStringList> csvRows(const QString& csv) {
     QVector<QStringList> rows;
@@ -61,6 +66,8 @@ private slots:
     void plottedCsvIsExactlyTheFrame();
     void fullResolutionCsvHasEveryPoint();
     void hiddenRunsAreListedButNotDrawn();
+    void denseRawLinesGoToTheRasteriser();
+    void smoothLinesKeepAboutOnePointPerColumnWithinAPixel();
     void relativeTimeStartsAtZero();
     void changingTheXAxisResetsTheZoom();
 };
@@ -160,8 +167,9 @@ void TestCurvePipeline::robustRangeKeepsEveryRunInView() {
     QVERIFY(frame.y1 < 1e6);  // the spike did not stretch the axis
     for (const PlottedRun& run : frame.runs) {
         int inside = 0;
-        for (const QPointF& p : run.line) inside += p.y() >= frame.y0 && p.y() <= frame.y1;
-        QVERIFY2(inside >= 0.98 * run.line.size(), qPrintable(run.key));
+        for (const QPointF& p : drawn(run)) inside += p.y() >= frame.y0 && p.y() <= frame.y1;
+        QVERIFY(!drawn(run).isEmpty());
+        QVERIFY2(inside >= 0.98 * drawn(run).size(), qPrintable(run.key));
     }
 }
 
@@ -291,6 +299,56 @@ void TestCurvePipeline::changingTheXAxisResetsTheZoom() {
     QVERIFY(f.pipeline.isAutoX());
     const PlotFrame frame = f.pipeline.compute(300);
     QCOMPARE(frame.x1, 6e6 * 4096.0 * 999);
+}
+
+void TestCurvePipeline::denseRawLinesGoToTheRasteriser() {
+    Fixture f;
+    f.model.appendPoints(QStringLiteral("a"), curve(20000, 3.0, 20));
+    const PlotFrame dense = f.pipeline.compute(500, 400);
+    QVERIFY(dense.runs[0].rasterised);  // 40 points per column: rasterised from the exact envelope
+    QVERIFY(dense.runs[0].line.size() > 500 && dense.runs[0].line.size() <= 4 * 500 + 2);
+    f.pipeline.setXRange(1000, 1300);  // zoomed in: under one point per column
+    const PlotFrame sparse = f.pipeline.compute(500, 400);
+    QVERIFY(!sparse.runs[0].rasterised);  // an antialiased series
+    QCOMPARE(sparse.runs[0].line.size(), qsizetype(301 + 2));
+}
+
+void TestCurvePipeline::smoothLinesKeepAboutOnePointPerColumnWithinAPixel() {
+    Fixture f;
+    f.model.appendPoints(QStringLiteral("a"), curve(100000, 3.0, 22, 0, 1e-4));  // a smooth curve
+    CurveViewOptions o;
+    o.smoothing.kind = SmoothingKind::Ema;
+    o.smoothing.emaWeight = 0.99;
+    f.pipeline.setOptions(o);
+    const int columns = 600, rows = 400;
+    const PlotFrame exact = f.pipeline.compute(columns, 0);
+    const PlotFrame merged = f.pipeline.compute(columns, rows);
+    QVERIFY(!merged.runs[0].rasterised);
+    QVERIFY2(merged.runs[0].line.size() <= CurvePipeline::kSeriesPointsPerColumn * columns + 4,
+             qPrintable(QStringLiteral("%1 points for %2 columns").arg(merged.runs[0].line.size()).arg(columns)));
+    QVERIFY(exact.runs[0].line.size() > merged.runs[0].line.size());
+    // Rasterised, every pixel of one lies within one pixel of a pixel of the other.
+    QImage a(columns, rows, QImage::Format_ARGB32_Premultiplied), b(columns, rows, QImage::Format_ARGB32_Premultiplied);
+    EnvelopeItem::rasterise(a, {{Qt::black, exact.runs[0].line, 255}}, exact.x0, exact.x1, exact.y0, exact.y1);
+    EnvelopeItem::rasterise(b, {{Qt::black, merged.runs[0].line, 255}}, merged.x0, merged.x1, merged.y0, merged.y1);
+    auto near = [](const QImage& img, int x, int y) {
+        for (int dy = -1; dy <= 1; ++dy)
+            for (int dx = -1; dx <= 1; ++dx) {
+                const int px = x + dx, py = y + dy;
+                if (px >= 0 && py >= 0 && px < img.width() && py < img.height() && qAlpha(img.pixel(px, py)) > 0) return true;
+            }
+        return false;
+    };
+    int inked = 0;
+    for (int y = 0; y < rows; ++y)
+        for (int x = 0; x < columns; ++x) {
+            if (qAlpha(a.pixel(x, y)) > 0) {
+                ++inked;
+                QVERIFY2(near(b, x, y), qPrintable(QStringLiteral("pixel %1,%2 lost").arg(x).arg(y)));
+            }
+            if (qAlpha(b.pixel(x, y)) > 0) QVERIFY2(near(a, x, y), qPrintable(QStringLiteral("pixel %1,%2 added").arg(x).arg(y)));
+        }
+    QVERIFY(inked > columns);
 }
 
 QTEST_GUILESS_MAIN(TestCurvePipeline)

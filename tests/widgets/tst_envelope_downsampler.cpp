@@ -187,8 +187,8 @@ void TestEnvelopeDownsampler::drawingTheEnvelopeGivesTheSamePixelsAsEveryPoint()
     for (size_t i = 0; i < s.u.size(); ++i) full.points.push_back(QPointF(s.u[i], s.v[i]));
     for (size_t i : env.indices) reduced.points.push_back(QPointF(s.u[i], s.v[i]));
     QImage a(width, height, QImage::Format_ARGB32_Premultiplied), b(width, height, QImage::Format_ARGB32_Premultiplied);
-    EnvelopeItem::rasterise(a, {full}, u0, u1, lo, hi, 255);
-    EnvelopeItem::rasterise(b, {reduced}, u0, u1, lo, hi, 255);
+    EnvelopeItem::rasterise(a, {full}, u0, u1, lo, hi);
+    EnvelopeItem::rasterise(b, {reduced}, u0, u1, lo, hi);
     QVERIFY(reduced.points.size() < full.points.size() || points < width);
     int inked = 0;
     for (int y = 0; y < height; ++y)

@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: MIT
+#include "runs_controller.h"
+
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QJsonDocument>
+#include <QMessageBox>
+#include <cmath>
+#include <fstream>
+
+#include "loss_chart_view.h"
+#include "run_browser.h"
+#include "run_table_model.h"
+#include "status_text.h"
+#include "storage/interchange.h"
+#include "storage/store.h"
+
+namespace seqscope::gui {
+
+RunsController::RunsController(widgets::RunBrowser* browser, widgets::LossChartView* chart, QObject* parent)
+    : QObject(parent), m_browser(browser), m_chart(chart), m_model(new RunTableModel(this)) {
+    m_browser->setModel(m_model, RunTableModel::RunIdRole, RunTableModel::SortRole);
+    m_chart->setMetric(m_metric);
+    connect(m_browser, &widgets::RunBrowser::selectionChanged, this, &RunsController::selectionChanged);
+    connect(m_browser, &widgets::RunBrowser::deleteRequested, this, &RunsController::deleteRuns);
+    connect(m_browser, &widgets::RunBrowser::exportRequested, this, &RunsController::exportRuns);
+    connect(m_browser, &widgets::RunBrowser::tagRequested, this, &RunsController::tagRuns);
+    connect(&m_runsTimer, &QTimer::timeout, this, &RunsController::refreshRuns);
+    connect(&m_metricsTimer, &QTimer::timeout, this, &RunsController::refreshMetrics);
+}
+
+RunsController::~RunsController() = default;
+
+void RunsController::setStore(storage::Store* store) {
+    m_store = store;
+    m_autoSelected = false;
+    m_cursors.clear();
+    m_chart->setRuns({});
+    m_model->setRows({});
+    if (!m_store) {
+        m_runsTimer.stop();
+        m_metricsTimer.stop();
+        return;
+    }
+    refreshRuns();
+    m_runsTimer.start(kRunsRefreshMs);
+    m_metricsTimer.start(kMetricsRefreshMs);
+}
+
+void RunsController::setMetric(const QString& metric) {
+    if (metric == m_metric) return;
+    m_metric = metric;
+    m_chart->setMetric(metric);   // drops the points of the previous metric
+    for (auto& c : m_cursors) c.afterSeq = 0;
+    refreshMetrics();
+}
+
+void RunsController::refreshNow() {
+    refreshRuns();
+    refreshMetrics();
+}
+
+void RunsController::refreshRuns() {
+    if (!m_store) return;
+    auto runs = m_store->runs();
+    if (!runs) {
+        emit errorOccurred(statusText(runs.status()));
+        return;
+    }
+    std::vector<RunRow> rows;
+    rows.reserve(runs->size());
+    int running = 0;
+    for (auto& run : *runs) {
+        RunRow row;
+        // Final losses come from the metric summary; a finished run's summary never changes, so
+        // reuse the previous row's values unless the run is still live or new.
+        const RunRow* previous = m_model->rowForId(run.id);
+        const bool live = run.status == storage::RunStatus::Running || run.status == storage::RunStatus::Queued;
+        if (previous && !live && previous->run.status == run.status) {
+            row = *previous;
+        } else if (auto summary = m_store->metricSummary(run.id)) {
+            for (const auto& s : *summary) {
+                if (s.name == "train_loss") row.trainLoss = s.lastValue;
+                if (s.name == "val_loss") row.valLoss = s.lastValue;
+                row.lastStep = std::max(row.lastStep, s.lastStep);
+            }
+            if (auto last = m_store->metricsAfterStep({run.id}, row.lastStep - 1, {"train_loss"}); last && !last->empty()) {
+                row.tokens = last->back().tokens;
+                row.flops = last->back().flops;
+            }
+        }
+        if (run.status == storage::RunStatus::Running) ++running;
+        m_startedAt.insert(run.id, run.startedAt > 0 ? run.startedAt : run.createdAt);
+        row.run = std::move(run);
+        rows.push_back(std::move(row));
+    }
+    m_model->setRows(std::move(rows));
+    if (!m_autoSelected && m_model->rowCount() > 0) {
+        m_autoSelected = true;
+        QList<long long> newest;
+        for (int row = m_model->rowCount() - 1; row >= 0 && newest.size() < 4; --row)
+            newest << m_model->index(row, 0).data(RunTableModel::RunIdRole).toLongLong();
+        m_browser->selectRuns(newest);
+    }
+    if (running != m_running) {
+        m_running = running;
+        emit runningCountChanged(running);
+    }
+}
+
+void RunsController::selectionChanged(const QList<long long>& ids) {
+    QVector<widgets::RunCurveInfo> infos;
+    std::vector<storage::MetricCursor> cursors;
+    for (long long id : ids) {
+        const RunRow* row = m_model->rowForId(id);
+        if (!row) continue;
+        widgets::RunCurveInfo info;
+        info.key = QString::number(id);
+        const QString name = QString::fromStdString(row->run.name.empty() ? row->run.arch : row->run.name);
+        info.label = tr("#%1 %2").arg(id).arg(name);
+        info.live = row->run.status == storage::RunStatus::Running;
+        infos.append(info);
+        // Keep the cursor of a run that stays plotted: its points are already in the chart.
+        storage::MetricCursor cursor{id, 0};
+        for (const auto& c : m_cursors)
+            if (c.runId == id) cursor = c;
+        cursors.push_back(cursor);
+    }
+    m_cursors = std::move(cursors);
+    m_chart->setRuns(infos);
+    m_browser->setDetailsHtml(ids.size() == 1 ? detailsHtml(ids.first())
+                                              : tr("<p>%n runs selected; their curves are overlaid.</p>", nullptr, int(ids.size())));
+    refreshMetrics();
+}
+
+void RunsController::refreshMetrics() {
+    if (!m_store || m_cursors.empty()) return;
+    auto rows = m_store->metricsAfterSeq(m_cursors, {m_metric.toStdString()});
+    if (!rows) {
+        emit errorOccurred(statusText(rows.status()));
+        return;
+    }
+    if (rows->empty()) return;
+    QHash<long long, QVector<widgets::CurvePoint>> byRun;
+    for (const auto& r : *rows) {
+        widgets::CurvePoint p;
+        p.step = r.step;
+        p.tokens = double(r.tokens);
+        p.flops = r.flops;
+        p.wallTime = m_startedAt.value(r.runId) + r.wallTime;   // the chart wants seconds since the epoch
+        p.value = r.value;
+        byRun[r.runId].append(p);
+    }
+    for (auto it = byRun.cbegin(); it != byRun.cend(); ++it) m_chart->appendPoints(QString::number(it.key()), it.value());
+}
+
+QString RunsController::detailsHtml(long long id) const {
+    const RunRow* row = m_model->rowForId(id);
+    if (!row) return {};
+    const auto& run = row->run;
+    QString html = tr("<h3>#%1 %2</h3>").arg(id).arg(QString::fromStdString(run.name).toHtmlEscaped());
+    html += tr("<p>%1, %2 parameters, context %3, status <b>%4</b></p>")
+                .arg(QString::fromStdString(run.arch), RunTableModel::humanCount(run.params))
+                .arg(run.ctx)
+                .arg(RunTableModel::statusText(run.status));
+    if (!run.failureReason.empty())
+        html += tr("<p>Reason: %1</p>").arg(QString::fromStdString(run.failureReason).toHtmlEscaped());
+    if (!run.device.empty() || !run.host.empty())
+        html += tr("<p>Device: %1 on %2 (pid %3)</p>")
+                    .arg(QString::fromStdString(run.device).toHtmlEscaped(), QString::fromStdString(run.host).toHtmlEscaped())
+                    .arg(run.pid);
+    const QJsonDocument config = QJsonDocument::fromJson(QByteArray::fromStdString(run.configJson));
+    html += QStringLiteral("<pre>%1</pre>").arg(QString::fromUtf8(config.toJson(QJsonDocument::Indented)).toHtmlEscaped());
+    if (!run.notes.empty()) html += QStringLiteral("<p>%1</p>").arg(QString::fromStdString(run.notes).toHtmlEscaped());
+    return html;
+}
+
+void RunsController::deleteRuns(const QList<long long>& ids) {
+    if (!m_store) return;
+    const auto answer = QMessageBox::question(m_browser, tr("Delete Runs"),
+                                              tr("Delete %n run(s) and all their metrics? This cannot be undone.", nullptr,
+                                                 int(ids.size())));
+    if (answer != QMessageBox::Yes) return;
+    const Status status = m_store->transact([&]() -> Status {
+        for (long long id : ids)
+            if (Status s = m_store->deleteRun(id); !s.isOk()) return s;
+        return {};
+    });
+    if (!status.isOk()) emit errorOccurred(statusText(status));
+    refreshRuns();
+}
+
+void RunsController::exportRuns(const QList<long long>& ids) {
+    if (!m_store) return;
+    const QString path = QFileDialog::getSaveFileName(m_browser, tr("Export Runs"), QStringLiteral("runs.json"),
+                                                      tr("JSON (*.json)"));
+    if (path.isEmpty()) return;
+    storage::ExportOptions options;
+    options.runIds.assign(ids.begin(), ids.end());
+    auto bundle = storage::loadBundle(*m_store, options);
+    if (!bundle) {
+        emit errorOccurred(statusText(bundle.status()));
+        return;
+    }
+    std::ofstream out(path.toStdString());
+    const Status written = out ? storage::writeBundleJson(*bundle, out)
+                               : Status::io("cannot write '" + path.toStdString() + "'");
+    if (!written.isOk()) emit errorOccurred(statusText(written));
+}
+
+void RunsController::tagRuns(const QList<long long>& ids) {
+    if (!m_store) return;
+    bool ok = false;
+    const QString tag = QInputDialog::getText(m_browser, tr("Add Tag"), tr("Tag for %n run(s):", nullptr, int(ids.size())),
+                                              QLineEdit::Normal, {}, &ok)
+                            .trimmed();
+    if (!ok || tag.isEmpty()) return;
+    for (long long id : ids)
+        if (Status s = m_store->addRunTags(id, {tag.toStdString()}); !s.isOk()) emit errorOccurred(statusText(s));
+    refreshRuns();
+}
+
+}  // namespace seqscope::gui

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+// RunsController: keeps the run browser and the live loss chart in step with the database. Runs are
+// re-read every second (so runs started by the CLI or a sweep appear on their own); the metrics of
+// the selected runs are tailed every 200 ms with per-run cursors, so each refresh reads only new
+// rows. All reads happen on the GUI thread: SQLite WAL readers never wait for a training writer.
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+#include <vector>
+
+#include "storage/records.h"
+
+namespace seqscope::storage {
+class Store;
+}
+namespace seqscope::widgets {
+class LossChartView;
+class RunBrowser;
+}  // namespace seqscope::widgets
+
+namespace seqscope::gui {
+
+class RunTableModel;
+
+class RunsController : public QObject {
+    Q_OBJECT
+public:
+    static constexpr int kRunsRefreshMs = 1000;
+    static constexpr int kMetricsRefreshMs = 200;   // at least 5 chart updates per second
+
+    RunsController(widgets::RunBrowser* browser, widgets::LossChartView* chart, QObject* parent = nullptr);
+    ~RunsController() override;
+
+    void setStore(storage::Store* store);           // not owned; nullptr detaches
+    void setMetric(const QString& metric);          // train_loss, val_loss, lr, ...
+    QString metric() const { return m_metric; }
+    void refreshNow();                              // runs and metrics, synchronously
+    RunTableModel* model() const { return m_model; }
+    int runningCount() const { return m_running; }
+
+signals:
+    void runningCountChanged(int running);
+    void errorOccurred(const QString& message);
+
+private:
+    void refreshRuns();
+    void refreshMetrics();
+    void selectionChanged(const QList<long long>& ids);
+    void deleteRuns(const QList<long long>& ids);
+    void exportRuns(const QList<long long>& ids);
+    void tagRuns(const QList<long long>& ids);
+    QString detailsHtml(long long id) const;
+
+    widgets::RunBrowser* m_browser;
+    widgets::LossChartView* m_chart;
+    RunTableModel* m_model;
+    storage::Store* m_store = nullptr;
+    QTimer m_runsTimer, m_metricsTimer;
+    QString m_metric = QStringLiteral("train_loss");
+    std::vector<storage::MetricCursor> m_cursors;    // one per plotted run
+    QHash<long long, double> m_startedAt;            // run id -> start time (s since epoch)
+    int m_running = 0;
+    bool m_autoSelected = false;   // the newest runs are selected once, so the chart is never empty at start
+};
+
+}  // namespace seqscope::gui
