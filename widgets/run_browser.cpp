@@ -2,6 +2,7 @@
 #include "run_browser.h"
 
 #include <QAction>
+#include <algorithm>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLineEdit>
@@ -69,6 +70,9 @@ void RunBrowser::setModel(QAbstractItemModel* model, int idRole, int sortRole) {
         if (m_sized) return;
         m_sized = true;
         m_table->resizeColumnsToContents();
+        // Long run names must not push status, size and losses out of sight.
+        for (int c = 0; c < m_table->model()->columnCount(); ++c)
+            m_table->setColumnWidth(c, std::min(m_table->columnWidth(c), 180));
     });
 }
 

@@ -8,7 +8,8 @@
 
 namespace seqscope::widgets {
 
-// A colour from a perceptually distinct palette (Okabe-Ito extended), chosen by hashing `key`.
+// A colour from a perceptually distinct palette (Okabe-Ito extended): numeric keys (run ids) take
+// consecutive slots, other keys are hashed.
 QColor runColor(const QString& key);
 // Architecture colours used by the scaling views: xLSTM and Transformer are always the same hue.
 QColor archColor(const QString& arch);

@@ -256,9 +256,10 @@ bool runPending(Context& ctx, std::unique_ptr<storage::Store>& holder, const sto
             traincli::ExecuteOptions options;
             options.progress = !ctx.json;
             options.err = ctx.err;
+            // A queued run starts at step 0; anything else continues from its checkpoint, if any.
             const std::string ckpt = training::checkpointPath(config->checkpointDir);
             std::error_code ec;
-            if (fs::exists(ckpt, ec)) options.resumeFrom = ckpt;
+            if (rec.status != storage::RunStatus::Queued && fs::exists(ckpt, ec)) options.resumeFrom = ckpt;
             if (!ctx.json) *ctx.out << "[" << ++i << "/" << total << "] run " << rec.id << " " << rec.name << "\n" << std::flush;
             const auto r = traincli::executeStoredRun(ctx.dbPath, rec.id, *config, options);
             if (!ctx.json) {
@@ -273,10 +274,8 @@ bool runPending(Context& ctx, std::unique_ptr<storage::Store>& holder, const sto
         return !traincli::CancelOnSignal::requested();
     }
 
-    const std::string logDir = (fs::path(checkpointRoot.empty() ? fs::absolute(ctx.dbPath).parent_path() / "checkpoints"
-                                                                : fs::path(checkpointRoot)) /
-                                ("sweep-" + sweep.name))
-                                   .string();
+    const std::string logDir =
+        (fs::path(traincli::checkpointDirFor(checkpointRoot, ctx.dbPath, 0)).parent_path() / ("sweep-" + sweep.name)).string();
     std::error_code ec;
     fs::create_directories(logDir, ec);
     std::vector<Worker> active;
@@ -588,7 +587,7 @@ void registerSweepCommands(Registry& registry) {
     res.positionalUsage = "NAME";
     res.options = {{"workers", "W", "train W runs at once in worker processes", "1", "Sweep"},
                    {"threads", "N", "LibTorch CPU threads per run", "all cores / W", "Sweep"},
-                   {"checkpoint-dir", "DIR", "checkpoint root the sweep used", "<db dir>/checkpoints", "Sweep"}};
+                   {"checkpoint-dir", "DIR", "checkpoint root the sweep used", "<db file>.checkpoints", "Sweep"}};
     res.handler = resumeSweep;
     registry.add(std::move(res));
 }

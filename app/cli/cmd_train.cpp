@@ -109,7 +109,7 @@ int resumeRun(Context& ctx) {
     options.err = ctx.err;
     const std::string ckpt = training::checkpointPath(config.checkpointDir);
     std::error_code ec;
-    if (std::filesystem::exists(ckpt, ec)) {
+    if (rec->status != storage::RunStatus::Queued && std::filesystem::exists(ckpt, ec)) {
         const auto info = training::readCheckpointInfo(ckpt);
         if (!info.status) return fail(ctx, info.status);
         options.resumeFrom = ckpt;

@@ -93,7 +93,7 @@ std::vector<OptionSpec> recipeOptions() {
         {"threads", "N", "LibTorch CPU threads (resume with the same count for identical losses)", "all cores", c},
         {"fp32", "", "CUDA: train in float32 instead of bfloat16 autocast", "", c},
         {"peak-flops", "X", "device peak FLOP/s for the utilisation metric", "known GPUs only", c},
-        {"checkpoint-dir", "DIR", "checkpoint root (a run-<id> folder per run)", "<db dir>/checkpoints", c},
+        {"checkpoint-dir", "DIR", "checkpoint root (a run-<id> folder per run)", "<db file>.checkpoints", c},
         {"checkpoint-every", "K", "steps between periodic checkpoints (0 = only on cancel)", "max(100, steps/10)", c},
     };
 }
@@ -364,7 +364,8 @@ ExecuteResult executeStoredRun(const std::string& dbPath, long long runId, const
 }
 
 std::string checkpointDirFor(const std::string& root, const std::string& dbPath, long long runId) {
-    fs::path base = root.empty() ? fs::absolute(dbPath).parent_path() / "checkpoints" : fs::path(root);
+    // Run ids restart in every database, so the default root is per database file.
+    fs::path base = root.empty() ? fs::path(fs::absolute(dbPath).string() + ".checkpoints") : fs::path(root);
     return (base / ("run-" + std::to_string(runId))).string();
 }
 

@@ -65,7 +65,7 @@ ExecuteResult executeStoredRun(const std::string& dbPath, long long runId, const
 
 storage::RunStatus toRunStatus(training::TrainingOutcome outcome);
 
-// Where a run's checkpoints go: <root>/run-<id>, root = --checkpoint-dir or "<db dir>/checkpoints".
+// Where a run's checkpoints go: <root>/run-<id>, root = --checkpoint-dir or "<db file>.checkpoints".
 std::string checkpointDirFor(const std::string& root, const std::string& dbPath, long long runId);
 
 // The resolved config and derived numbers, as printed at the start of `train` and in JSON.

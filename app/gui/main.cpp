@@ -14,6 +14,7 @@
 #include <cstdio>
 
 #include "common/version.h"
+#include "loss_chart_view.h"
 #include "main_window.h"
 #include "settings.h"
 #include "storage/paths.h"
@@ -130,6 +131,8 @@ int main(int argc, char** argv) {
             if (!view.isEmpty()) window.showView(view);
             QApplication::processEvents();
             QApplication::processEvents();
+            // Qt Charts lays out axes one event-loop turn late; settle every live chart before grabbing.
+            for (auto* chart : window.findChildren<widgets::LossChartView*>()) chart->flushUpdates();
             const bool ok = window.grab().save(file, "PNG");
             if (!ok) std::fprintf(stderr, "seqscope: cannot write screenshot to '%s'\n", qPrintable(file));
             app.exit(ok ? 0 : 1);

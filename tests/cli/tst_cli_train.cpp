@@ -255,9 +255,9 @@ private Q_SLOTS:
             p.kill();
             p.waitForFinished();
         }
-        QVERIFY2(ended, qPrintable(QString::fromUtf8(p.readAllStandardError())));
-        QCOMPARE(p.exitCode(), 1);
         const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(ended, qPrintable(err));
+        QCOMPARE(p.exitCode(), 1);
         QVERIFY2(err.contains(QStringLiteral("locked")), qPrintable(err));
         const QJsonObject j = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
         QCOMPARE(j["result"].toObject()["outcome"].toString(), QStringLiteral("failed"));
