@@ -173,7 +173,7 @@ constexpr unsigned char kSqliteMagic[16] = {'S', 'Q', 'L', 'i', 't', 'e', ' ', '
 
 }  // namespace
 
-FileInspection inspectFile(const std::string& path) {
+FileInspection inspectFile(const std::string& path, bool readRawHeader) {
     namespace fs = std::filesystem;
     FileInspection result;
     std::error_code ec;
@@ -190,15 +190,16 @@ FileInspection inspectFile(const std::string& path) {
         return result;
     }
     unsigned char header[100] = {};
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    std::ifstream in;
+    if (readRawHeader) in.open(path, std::ios::binary);
+    if (readRawHeader && !in) {
         result.kind = FileKind::NotSqlite;
         result.detail = "it cannot be read";
         return result;
     }
-    in.read(reinterpret_cast<char*>(header), sizeof header);
-    if (in.gcount() < static_cast<std::streamsize>(sizeof header) ||
-        std::memcmp(header, kSqliteMagic, sizeof kSqliteMagic) != 0) {
+    if (readRawHeader) in.read(reinterpret_cast<char*>(header), sizeof header);
+    if (readRawHeader && (in.gcount() < static_cast<std::streamsize>(sizeof header) ||
+                          std::memcmp(header, kSqliteMagic, sizeof kSqliteMagic) != 0)) {
         result.kind = FileKind::NotSqlite;
         result.detail = "it has no SQLite header";
         return result;

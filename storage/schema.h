@@ -40,7 +40,11 @@ struct FileInspection {
 // Looks at `path` without ever writing to it: reads the 100-byte header with plain file I/O, and
 // only if it is an SQLite header opens it SQLITE_OPEN_READONLY to read application_id,
 // user_version and the object count (this goes through a pending WAL, unlike the raw header).
-FileInspection inspectFile(const std::string& path);
+// `readRawHeader` = false skips the first 100 bytes' check through a plain file handle. Required
+// when this process already has the file open through SQLite: closing any other descriptor of the
+// file drops every POSIX lock the process holds on it (fcntl semantics), including the locks of the
+// open connections, after which other processes can no longer see their readers.
+FileInspection inspectFile(const std::string& path, bool readRawHeader = true);
 
 // The Status to return for a file of `kind` that must not be opened; Ok for Missing, Empty and
 // a Seqscope file at or below kSchemaVersion.

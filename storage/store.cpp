@@ -6,7 +6,11 @@
 
 #include <sqlite3.h>
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <map>
+#include <mutex>
 
 #include "common/version.h"
 #include "storage/paths.h"
@@ -83,6 +87,55 @@ Status Store::Impl::requireRun(long long id) {
 // --- Opening --------------------------------------------------------------------------------------
 
 Store::Store(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+namespace {
+struct OpenFiles {
+    std::mutex mutex;
+    std::map<std::pair<unsigned long long, unsigned long long>, int> counts;   // (dev, ino) -> Stores
+    std::map<unsigned long long, std::pair<unsigned long long, unsigned long long>> tokens;
+    unsigned long long next = 1;
+};
+OpenFiles& openFiles() {
+    static OpenFiles files;
+    return files;
+}
+bool fileId(const std::string& path, std::pair<unsigned long long, unsigned long long>* id) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return false;
+    *id = {static_cast<unsigned long long>(st.st_dev), static_cast<unsigned long long>(st.st_ino)};
+    return true;
+}
+}  // namespace
+
+bool OpenFileRegistry::isOpen(const std::string& path) {
+    std::pair<unsigned long long, unsigned long long> id;
+    if (!fileId(path, &id)) return false;
+    auto& f = openFiles();
+    std::lock_guard lock(f.mutex);
+    auto it = f.counts.find(id);
+    return it != f.counts.end() && it->second > 0;
+}
+
+unsigned long long OpenFileRegistry::acquire(const std::string& path) {
+    std::pair<unsigned long long, unsigned long long> id;
+    if (!fileId(path, &id)) return 0;
+    auto& f = openFiles();
+    std::lock_guard lock(f.mutex);
+    ++f.counts[id];
+    const unsigned long long token = f.next++;
+    f.tokens[token] = id;
+    return token;
+}
+
+void OpenFileRegistry::release(unsigned long long token) {
+    if (token == 0) return;
+    auto& f = openFiles();
+    std::lock_guard lock(f.mutex);
+    auto it = f.tokens.find(token);
+    if (it == f.tokens.end()) return;
+    if (--f.counts[it->second] <= 0) f.counts.erase(it->second);
+    f.tokens.erase(it);
+}
+
 Store::~Store() = default;
 
 Result<std::unique_ptr<Store>> Store::open(const std::string& path, const StoreOptions& options) {
@@ -91,7 +144,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, const StoreO
     if (path.empty()) return Status::invalid("empty database path");
 
     // Decide from a read-only look whether we may write at all; a foreign file is never touched.
-    const schema::FileInspection inspection = schema::inspectFile(path);
+    const schema::FileInspection inspection = schema::inspectFile(path, !OpenFileRegistry::isOpen(path));
     if (Status refusal = schema::refusalFor(path, inspection); !refusal) return refusal;
     const bool missing = inspection.kind == schema::FileKind::Missing;
     if (missing && (options.readOnly || !options.createIfMissing))
@@ -115,6 +168,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, const StoreO
     auto conn = sql::Connection::open(path, flags);
     if (!conn) return conn.status();
     impl->db = std::move(*conn);
+    impl->openFile.token = OpenFileRegistry::acquire(path);
     sql::Connection& db = impl->db;
     sqlite3_busy_timeout(db.get(), options.busyTimeoutMs);
 

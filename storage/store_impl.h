@@ -16,9 +16,25 @@
 
 namespace seqscope::storage {
 
+// Files this process has open through a Store, by (device, inode). A second Store on the same file
+// must not read its header through a plain file handle (see schema::inspectFile).
+class OpenFileRegistry {
+public:
+    static bool isOpen(const std::string& path);
+    // Registers `path` for the lifetime of the returned token (0 when the file cannot be stat'ed).
+    static unsigned long long acquire(const std::string& path);
+    static void release(unsigned long long token);
+};
+
+struct OpenFileToken {
+    unsigned long long token = 0;
+    ~OpenFileToken() { OpenFileRegistry::release(token); }
+};
+
 struct Store::Impl {
     std::string path;
     StoreOptions options;
+    OpenFileToken openFile;             // declared before db: released after the connection closed
     sql::Connection db;
     sql::StatementCache cache{db};      // declared after db: destroyed (finalized) before it closes
     std::recursive_mutex mutex;

@@ -6,6 +6,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
+#include <algorithm>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -29,10 +30,44 @@ QFrame* separator(QWidget* parent) {
 }
 }  // namespace
 
+QSize LossChartToolbar::minimumSizeHint() const {
+    const QSize x = m_xGroup->minimumSizeHint(), y = m_yGroup->minimumSizeHint();
+    return {std::max(x.width(), y.width()) + 8, x.height() + y.height() + 8};
+}
+
+QSize LossChartToolbar::sizeHint() const {
+    const QSize x = m_xGroup->sizeHint(), y = m_yGroup->sizeHint();
+    return m_outer->direction() == QBoxLayout::LeftToRight ? QSize(x.width() + y.width() + 12, std::max(x.height(), y.height()) + 4)
+                                                            : QSize(std::max(x.width(), y.width()) + 8, x.height() + y.height() + 8);
+}
+
+void LossChartToolbar::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    const int needed = m_xGroup->sizeHint().width() + m_yGroup->minimumSizeHint().width() + 12;
+    const auto direction = width() >= needed ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
+    if (direction != m_outer->direction()) {
+        m_outer->setDirection(direction);
+        updateGeometry();
+    }
+}
+
 LossChartToolbar::LossChartToolbar(QWidget* parent) : QWidget(parent) {
-    auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(4, 2, 4, 2);
-    layout->setSpacing(4);
+    // Two groups (x axis and smoothing | y range and actions) side by side when there is room, one
+    // above the other when not, so the chart fits a laptop screen next to the run panel.
+    m_xGroup = new QWidget(this);
+    m_yGroup = new QWidget(this);
+    auto* layout = new QHBoxLayout(m_xGroup);
+    auto* yLayout = new QHBoxLayout(m_yGroup);
+    for (QHBoxLayout* l : {layout, yLayout}) {
+        l->setContentsMargins(0, 0, 0, 0);
+        l->setSpacing(4);
+    }
+    m_outer = new QBoxLayout(QBoxLayout::LeftToRight, this);
+    m_outer->setContentsMargins(4, 2, 4, 2);
+    m_outer->setSpacing(4);
+    m_outer->setSizeConstraint(QLayout::SetNoConstraint);   // minimumSizeHint() decides instead
+    m_outer->addWidget(m_xGroup);
+    m_outer->addWidget(m_yGroup, 1);
 
     m_xAxis = new QComboBox(this);
     m_xAxis->addItem(tr("Step"), static_cast<int>(XAxisKind::Step));
@@ -115,17 +150,17 @@ LossChartToolbar::LossChartToolbar(QWidget* parent) : QWidget(parent) {
     layout->addWidget(m_emaWeight);
     layout->addWidget(m_window);
     layout->addWidget(m_shadow);
-    layout->addWidget(separator(this));
-    layout->addWidget(caption(tr("y:"), this));
-    layout->addWidget(m_yMode);
-    layout->addWidget(m_yMin);
-    layout->addWidget(caption(tr("to"), this));
-    layout->addWidget(m_yMax);
-    layout->addWidget(separator(this));
-    layout->addWidget(m_rawPoints);
     layout->addStretch(1);
-    layout->addWidget(m_reset);
-    layout->addWidget(m_export);
+    yLayout->addWidget(caption(tr("y:"), this));
+    yLayout->addWidget(m_yMode);
+    yLayout->addWidget(m_yMin);
+    yLayout->addWidget(caption(tr("to"), this));
+    yLayout->addWidget(m_yMax);
+    yLayout->addWidget(separator(this));
+    yLayout->addWidget(m_rawPoints);
+    yLayout->addStretch(1);
+    yLayout->addWidget(m_reset);
+    yLayout->addWidget(m_export);
 
     setOptions(m_options);
 

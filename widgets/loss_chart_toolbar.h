@@ -9,6 +9,7 @@
 
 #include <QWidget>
 
+class QBoxLayout;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -23,6 +24,8 @@ class LossChartToolbar : public QWidget {
     Q_OBJECT
 public:
     explicit LossChartToolbar(QWidget* parent = nullptr);
+    QSize minimumSizeHint() const override;
+    QSize sizeHint() const override;
 
     void setOptions(const CurveViewOptions& options);
     const CurveViewOptions& options() const { return m_options; }
@@ -47,7 +50,13 @@ signals:
     void exportFullCsvClicked();
     void copyReadoutClicked();
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    QWidget* m_xGroup = nullptr;
+    QWidget* m_yGroup = nullptr;
+    QBoxLayout* m_outer = nullptr;
     void edited();
     void manualRangeEdited();
     void updateEnabled();

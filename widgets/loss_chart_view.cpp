@@ -30,6 +30,7 @@ LossChartView::LossChartView(QWidget* parent) : QWidget(parent) {
     m_canvas = new LossChartCanvas(this);
     m_status = new QLabel(this);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setWordWrap(true);   // a long status line wraps instead of widening the window
     m_status->setContentsMargins(6, 0, 6, 2);
     m_status->setToolTip(tr("Drag: zoom to box · Shift+drag or middle drag: pan · Wheel: zoom x (Ctrl+wheel: y)\n"
                             "Arrow keys: pan · +/−: zoom x · Home or double-click: reset view\n"

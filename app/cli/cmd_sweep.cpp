@@ -58,10 +58,19 @@ std::vector<OptionSpec> commonOptions() {
         {"name", "NAME", "sweep name (unique in the database)", "<kind>-<date>-<time>", s},
         {"plan-only", "", "print the plan (configs, N, D, steps, FLOPs, estimated time) and stop", "", s},
         {"workers", "W", "train W runs at once in worker processes", "1 (in this process)", s},
-        {"throughput", "FLOPS", "assumed FLOP/s for the time estimate", "2e10", s},
+        {"throughput", "FLOPS", "assumed FLOP/s per worker for the time estimate", "3e10", s},
+        {"token-rate", "TOK", "assumed per-token rate per worker for the time estimate (tokens/s; bounds tiny models)", "1.5e5", s},
         {"min-steps", "N", "warn about runs with fewer optimizer steps", "20", s},
     };
-    for (auto& r : traincli::recipeOptions()) o.push_back(r);
+    for (auto r : traincli::recipeOptions()) {
+        if (r.name == "batch-tokens") r.defaultValue = "4096";
+        if (r.name == "eval-tokens") r.defaultValue = "32768";
+        if (r.name == "eval-every") r.defaultValue = "5 passes per run";
+        if (r.name == "lr") r.defaultValue = "by size, scaling-laws.md 13.2 (3e-3 up to 483M)";
+        if (r.name == "checkpoint-every") r.defaultValue = "0: sweeps checkpoint only on cancel";
+        if (r.name == "threads") r.defaultValue = "all cores / W";
+        o.push_back(r);
+    }
     o.push_back({"vocab", "V", "model vocabulary", "the data's", "Model"});
     return o;
 }
@@ -81,6 +90,7 @@ training::SweepOptions sweepOptions(const Args& a, const std::string& kind) {
     }
     o.contexts = a.has("ctx") ? a.integerList("ctx") : std::vector<long long>{256};
     o.flopsPerSecond = a.number("throughput", o.flopsPerSecond);
+    o.tokensPerSecond = a.number("token-rate", o.tokensPerSecond);
     o.minSteps = static_cast<int>(a.integer("min-steps", o.minSteps));
     if (kind == "isoflop") {
         o.budgets = a.numberList("budgets");
@@ -113,10 +123,16 @@ json sweepPlanJson(const training::SweepOptions& o, const std::string& kind) {
     return j;
 }
 
-void printSweepPlan(std::ostream& out, const SweepPlan& p, double throughput) {
+void printSweepPlan(std::ostream& out, const SweepPlan& p, const training::SweepOptions& o, int workers) {
+    double tokens = 0;
+    for (const auto& r : p.runs)
+        if (r.plan.status.isOk()) tokens += r.plan.tokens;
     out << p.kind << " sweep: " << p.runs.size() << " runs (" << p.runnable() << " runnable), "
-        << analysis::fmt(p.totalFlops, 3) << " training FLOPs, estimated " << traincli::formatDuration(p.estimatedSeconds)
-        << " at " << analysis::fmt(throughput, 3) << " FLOP/s\n";
+        << traincli::formatCount(tokens) << " tokens, " << analysis::fmt(p.totalFlops, 3) << " training FLOPs, estimated " << traincli::formatDuration(p.estimatedSeconds)
+        << " at " << analysis::fmt(o.flopsPerSecond, 3) << " FLOP/s + " << analysis::fmt(o.tokensPerSecond, 3)
+        << " tokens/s per worker";
+    if (workers > 1) out << ", about " << traincli::formatDuration(p.estimatedSeconds / workers) << " with " << workers << " workers";
+    out << "\n";
     out << "  #  arch          T  budget      N        d   L  H   steps   tokens     D/N   C          lr      est\n";
     int i = 0;
     for (const auto& r : p.runs) {
@@ -182,10 +198,9 @@ struct Worker {
 };
 
 Result<pid_t> spawnTrain(const Context& ctx, long long runId, int threads, const std::string& logDir) {
-    std::error_code ec;
-    const std::string self = fs::read_symlink("/proc/self/exe", ec).string();
-    if (ec) return Status::io("cannot find the seqscope-cli executable: " + ec.message());
-    std::vector<std::string> args = {self, "train", "--resume", std::to_string(runId), "--db", ctx.dbPath, "--json"};
+    // /proc/self/exe is this very binary even if the file was replaced since (a rebuild mid-sweep).
+    const std::string self = "/proc/self/exe";
+    std::vector<std::string> args = {"seqscope-cli", "train", "--resume", std::to_string(runId), "--db", ctx.dbPath, "--json"};
     if (threads > 0) {
         args.push_back("--threads");
         args.push_back(std::to_string(threads));
@@ -280,7 +295,7 @@ bool runPending(Context& ctx, std::unique_ptr<storage::Store>& holder, const sto
     fs::create_directories(logDir, ec);
     std::vector<Worker> active;
     size_t next = 0, done = 0;
-    bool forwarded = false;
+    bool forwarded = false, spawnFailed = false;
     while (next < todo.size() || !active.empty()) {
         const bool cancel = traincli::CancelOnSignal::requested();
         if (cancel && !forwarded) {
@@ -291,9 +306,11 @@ bool runPending(Context& ctx, std::unique_ptr<storage::Store>& holder, const sto
             const auto& rec = todo[next++];
             auto pid = spawnTrain(ctx, rec.id, threads, logDir);
             if (!pid) {
+                // Not the run's fault: it stays queued for `sweep resume`, and nothing more starts.
                 fail(ctx, "sweep", pid.status());
-                store.finishRun(rec.id, storage::RunStatus::Failed, pid.status().message());
-                continue;
+                spawnFailed = true;
+                next = todo.size();
+                break;
             }
             active.push_back({*pid, rec.id, rec.name});
             if (!ctx.json) *ctx.out << "started run " << rec.id << " " << rec.name << " (pid " << *pid << ")\n" << std::flush;
@@ -320,7 +337,7 @@ bool runPending(Context& ctx, std::unique_ptr<storage::Store>& holder, const sto
                                 " (log: " + logDir + ")");
         active.erase(it);
     }
-    return !traincli::CancelOnSignal::requested();
+    return !spawnFailed && !traincli::CancelOnSignal::requested();
 }
 
 // --- Fitting ------------------------------------------------------------------------------------------
@@ -441,8 +458,8 @@ int finishSweep(Context& ctx, std::unique_ptr<storage::Store>& holder, const sto
     out["completed"] = completed;
     if (!completed) {
         if (ctx.json) *ctx.out << out.dump(2) << "\n";
-        *ctx.err << "seqscope-cli sweep: cancelled; continue with: seqscope-cli sweep resume " << sweep.name << " --db "
-                 << ctx.dbPath << "\n";
+        *ctx.err << "seqscope-cli sweep: stopped before every run finished; continue with: seqscope-cli sweep resume "
+                 << sweep.name << " --db " << ctx.dbPath << "\n";
         return kExitFailure;
     }
     if (int rc = fitSweep(ctx, store, sweep, &out); rc != kExitOk) return rc;
@@ -475,9 +492,12 @@ int planAndRun(Context& ctx, const std::string& kind) {
     const SweepPlan plan = kind == "isoflop" ? training::planIsoflopSweep(o) : training::planTokenParamSweep(o);
     if (plan.status.isOk() || !plan.runs.empty()) {
         if (ctx.json && a.has("plan-only")) *ctx.out << sweepPlanRunsJson(plan).dump(2) << "\n";
-        else if (!ctx.json) printSweepPlan(*ctx.out, plan, o.flopsPerSecond);
+        else if (!ctx.json) printSweepPlan(*ctx.out, plan, o, static_cast<int>(std::max(1LL, a.integer("workers", 1))));
     }
     if (!plan.status) return fail(ctx, cmd, plan.status);
+    for (const auto& r : plan.runs)   // the device and shapes, before anything is created
+        if (r.plan.status.isOk())
+            if (Status s = training::validateModelConfig(r.config); !s) return fail(ctx, cmd, Status(s).withContext(r.label));
     if (a.has("plan-only")) return kExitOk;
 
     const int workers = workersOf(a);
@@ -518,7 +538,6 @@ int planAndRun(Context& ctx, const std::string& kind) {
             if (!id) return id.status();
             TrainingConfig c = r.config;
             c.checkpointDir = traincli::checkpointDirFor(root, ctx.dbPath, *id);
-            c.checkpointEvery = 0;   // sweeps checkpoint only on cancel: dozens of runs, little to lose
             rec.id = *id;
             rec.configJson = training::trainingConfigToJson(c);
             if (Status s = (*store)->updateRun(rec); !s) return s;

@@ -18,6 +18,7 @@
 #include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/train_support.h"
+#include "workspace/run_records.h"
 #include "workspace/workspace.h"
 
 namespace seqscope::cli {
@@ -102,6 +103,7 @@ int resumeRun(Context& ctx) {
     if (config.checkpointDir.empty()) config.checkpointDir = traincli::checkpointDirFor("", ctx.dbPath, runId);
     const auto plan = training::planTraining(config);
     if (!plan.status) return fail(ctx, plan.status);
+    if (Status s = training::validateModelConfig(config); !s) return fail(ctx, s);
     if (auto v = traincli::probeData(config); !v) return fail(ctx, v.status());
 
     traincli::ExecuteOptions options;
@@ -147,6 +149,7 @@ int trainRun(Context& ctx) {
     config.shape = traincli::shapeFromArgs(a, config.context, *vocab, &config.preset);
     auto plan = training::planTraining(config);
     if (!plan.status) return fail(ctx, plan.status);
+    if (Status s = training::validateModelConfig(config); !s) return fail(ctx, s);
     if (!a.has("checkpoint-every")) config.checkpointEvery = plan.steps > 100 ? std::max(100LL, plan.steps / 10) : 0;
 
     if (a.has("plan-only")) {
@@ -166,23 +169,7 @@ int trainRun(Context& ctx) {
 
     auto store = workspace::openWorkspace(ctx.dbPath);
     if (!store) return fail(ctx, store.status());
-    storage::RunRecord rec;
-    rec.name = a.str("name", (config.preset.empty() ? std::string(analysis::archName(config.shape.arch)) + "-d" +
-                                                          std::to_string(config.shape.dModel) + "-L" +
-                                                          std::to_string(config.shape.layers)
-                                                    : config.preset) +
-                                 " T=" + std::to_string(config.context) + " " + budget + "=" + analysis::fmt(config.budget, 3));
-    rec.arch = analysis::archName(config.shape.arch);
-    rec.params = static_cast<double>(plan.params);
-    rec.flopsPerToken = plan.flopsPerToken;
-    rec.flopsPerSequence = plan.flopsPerSequence;
-    rec.ctx = config.context;
-    rec.dataset = config.data;
-    rec.device = config.device;
-    rec.seed = static_cast<long long>(config.seed);
-    rec.tags = tagsOf(a);
-    rec.status = storage::RunStatus::Queued;
-    rec.configJson = training::trainingConfigToJson(config);
+    storage::RunRecord rec = workspace::queuedRunRecord(config, plan, a.str("name"), tagsOf(a));
     auto id = (*store)->createRun(rec);
     if (!id) return fail(ctx, Status(id.status()).withContext("creating the run"));
     rec.id = *id;

@@ -94,7 +94,7 @@ std::vector<OptionSpec> recipeOptions() {
         {"fp32", "", "CUDA: train in float32 instead of bfloat16 autocast", "", c},
         {"peak-flops", "X", "device peak FLOP/s for the utilisation metric", "known GPUs only", c},
         {"checkpoint-dir", "DIR", "checkpoint root (a run-<id> folder per run)", "<db file>.checkpoints", c},
-        {"checkpoint-every", "K", "steps between periodic checkpoints (0 = only on cancel)", "max(100, steps/10)", c},
+        {"checkpoint-every", "K", "steps between periodic checkpoints (0 = only on cancel)", "steps/10, at least 100; none for runs of <= 100 steps", c},
     };
 }
 

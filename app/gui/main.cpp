@@ -11,6 +11,7 @@
 #include <QSettings>
 #include <QTimer>
 #include <QTranslator>
+#include <algorithm>
 #include <cstdio>
 
 #include "common/version.h"
@@ -124,6 +125,10 @@ int main(int argc, char** argv) {
 
     if (screenshot) {
         window.resize(size);
+        const QSize minimum = window.minimumSizeHint();
+        if (minimum.width() > size.width() || minimum.height() > size.height())
+            std::fprintf(stderr, "seqscope: the window needs at least %dx%d; rendering at %dx%d\n", minimum.width(),
+                         minimum.height(), std::max(minimum.width(), size.width()), std::max(minimum.height(), size.height()));
         window.show();
         const QString file = parser.value(shotOpt);
         const QString view = parser.value(viewOpt);

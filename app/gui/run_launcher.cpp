@@ -9,6 +9,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 #include "analysis/model_shape.h"
@@ -227,7 +228,13 @@ training::TrainingConfig RunLauncher::config(QString* error) const {
         return c;
     }
     const training::TrainingPlan plan = training::planTraining(c);
-    if (!plan.status.isOk()) *error = QString::fromStdString(plan.status.message());
+    if (!plan.status.isOk()) {
+        *error = QString::fromStdString(plan.status.message());
+        return c;
+    }
+    // About ten validation passes run per run; cap each at a quarter of the training tokens so a
+    // tiny exploratory run is not dominated by evaluation (whole sequences, at least one).
+    c.evalTokens = std::clamp<long long>(static_cast<long long>(plan.tokens / 4), c.context, c.evalTokens);
     return c;
 }
 

@@ -140,7 +140,9 @@ QWidget* Workbench::buildLossView(QWidget* chart) {
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Metric:"), view));
     top->addWidget(metric);
-    top->addWidget(new QLabel(tr("Select runs in the Runs panel to overlay their curves."), view), 1);
+    auto* hint = new QLabel(tr("Select runs in the Runs panel to overlay their curves."), view);
+    hint->setWordWrap(true);
+    top->addWidget(hint, 1);
     auto* layout = new QVBoxLayout(view);
     layout->addLayout(top);
     layout->addWidget(chart, 1);

@@ -102,8 +102,8 @@ MachineInfo machineInfo(const InferenceBenchOptions& options);
 struct HardwareRates {
     Status status;
     std::string dtype;               // of the matmul: float32 on CPU; the benchmark dtype on CUDA
-    int matmulSize = 0;              // n of the n x n x n matmul
-    double matmulFlopsPerSecond = NAN;     // 2 n^3 / median time
+    int matmulSize = 0;              // n of the fastest n x n x n matmul tried (CPU 512/1024/2048, CUDA 4096/8192)
+    double matmulFlopsPerSecond = NAN;     // 2 n^3 / median time, best over the sizes
     long long copyBytes = 0;         // size of the copied buffer
     double bandwidthBytesPerSecond = NAN;  // (read + write) 2 * copyBytes / median copy time
     double seconds = 0;              // time the measurement took

@@ -22,14 +22,14 @@ struct Rung {
     int xlstmHeads = 0, transformerHeads = 0;   // 0 = derived
 };
 
-// Small rungs (d/L 8-64) for CPU-scale runs, then the paper's six scaling-study sizes
-// (scaling-laws.md section 3) with their own head counts.
-const Rung kRungs[] = {
-    {16, 1},   {16, 2},   {24, 2},   {32, 2},   {32, 3},   {48, 2},   {48, 3},   {64, 3},
-    {64, 4},   {80, 4},   {96, 4},   {112, 5},  {128, 5},  {160, 5},  {160, 6},  {192, 6},
-    {224, 7},  {256, 8},  {288, 9},  {320, 10}, {384, 10}, {448, 12}, {512, 12}, {576, 14},
-    {640, 14},
-    {768, 12, 6, 12},  {1024, 24, 4, 16}, {1536, 24, 4, 16}, {2048, 24, 4, 16}, {2560, 32, 5, 32}, {4096, 32, 8, 32},
+// Small rungs for CPU-scale runs: widths in steps of 4-64 with depth L = max(2, (d + 12) / 24),
+// i.e. d/L ~ 24 like the CPU presets once d >= 48 and two blocks below (so N grows smoothly, by
+// 1.1-1.5x per rung, where the embedding dominates); then the paper's six scaling-study sizes
+// (scaling-laws.md section 3) with their own depths and head counts.
+const int kSmallWidths[] = {16, 20, 24, 28, 32, 36, 40, 48, 56, 64, 72, 80, 96, 112,
+                            128, 160, 192, 224, 256, 320, 384, 448, 512, 640};
+const Rung kPaperRungs[] = {
+    {768, 12, 6, 12}, {1024, 24, 4, 16}, {1536, 24, 4, 16}, {2048, 24, 4, 16}, {2560, 32, 5, 32}, {4096, 32, 8, 32},
 };
 
 
@@ -48,9 +48,11 @@ void finish(SweepPlan* p, const SweepOptions& o) {
         if (r.plan.steps < o.minSteps)
             p->warnings.push_back(r.label + ": only " + std::to_string(r.plan.steps) +
                                   " optimizer steps; the schedule and the loss will be noisy");
+        // A validation token costs a forward pass: a third of a training token.
         const double evalPasses = static_cast<double>(r.plan.steps / r.plan.evalEvery + 1);
-        const double evalFlops = evalPasses * static_cast<double>(r.plan.evalSequences) * r.plan.flopsPerSequence / 3.0;
-        r.estimatedSeconds = (r.plan.flops + evalFlops) / o.flopsPerSecond;
+        const double evalTokens = evalPasses * static_cast<double>(r.plan.evalSequences * r.config.context) / 3.0;
+        const double tokens = r.plan.tokens + evalTokens;
+        r.estimatedSeconds = tokens * r.plan.flopsPerToken / o.flopsPerSecond + tokens / o.tokensPerSecond;
         p->totalFlops += r.plan.flops;
         p->estimatedSeconds += r.estimatedSeconds;
     }
@@ -99,8 +101,11 @@ std::vector<analysis::ModelShape> sizeLadder(analysis::Arch arch, int vocab, lon
     f.vocab = vocab;
     f.chunk = chunkForContext(context);
     f.maxContext = static_cast<int>(context);
+    std::vector<Rung> rungs;
+    for (int d : kSmallWidths) rungs.push_back({d, std::max(2, (d + 12) / 24)});
+    rungs.insert(rungs.end(), std::begin(kPaperRungs), std::end(kPaperRungs));
     std::vector<analysis::ModelShape> out;
-    for (const Rung& r : kRungs) {
+    for (const Rung& r : rungs) {
         // The paper rounds F to 64; below d = 256 that would inflate the FFN (d = 32: 4d instead of
         // 2.67d), so the small rungs round to 16 and keep the proportion.
         f.ffnMultiple = r.d < 256 ? 16 : 64;
@@ -125,7 +130,8 @@ bool SweepOptions::isValid(const std::string& kind, std::string* error) const {
     for (long long t : contexts)
         if (t < 1) return fail("context must be positive, got " + std::to_string(t));
     if (vocab < 1) return fail("vocab must be positive, got " + std::to_string(vocab));
-    if (!(flopsPerSecond > 0)) return fail("assumed throughput must be positive, got " + analysis::fmt(flopsPerSecond));
+    if (!(flopsPerSecond > 0)) return fail("assumed FLOP/s must be positive, got " + analysis::fmt(flopsPerSecond));
+    if (!(tokensPerSecond > 0)) return fail("assumed tokens/s must be positive, got " + analysis::fmt(tokensPerSecond));
     if (kind == "isoflop") {
         if (budgets.empty()) return fail("no FLOP budget given");
         for (double b : budgets)

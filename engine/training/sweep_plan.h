@@ -3,7 +3,7 @@
 // any scale. IsoFLOP (scaling-laws.md 7.1): per budget H, K model sizes around the expected optimum,
 // each trained for steps = H / (B C_fwbw(T)) (rounded to whole steps, so the realised C lies within
 // half a step of H). Token/param (section 10): each size trained to D = r N for each ratio r.
-// The ladder keeps each architecture's proportions: depth grows with width (d/L between 8 and 64),
+// The ladder keeps each architecture's proportions: depth grows with width (d/L ~ 24, at least 2 blocks),
 // Transformer heads of 32-64 dims, xLSTM with few wide heads (d_v ~ 64-512, qk factor 0.5),
 // FFN 2.667 d (rounded to 16 below d = 256, to 64 above); the paper's own six sizes sit at the top.
 #pragma once
@@ -32,7 +32,7 @@ struct SweepRunPlan {
     TrainingPlan plan;             // derived numbers; plan.status not ok = skipped (e.g. below one step)
     double budget = 0;             // nominal FLOP budget H (isoflop) or D/N ratio (tokenparam)
     std::string label;             // "xlstm T=256 C=1e+13 N=1.2M"
-    double estimatedSeconds = 0;   // plan.flops / assumed throughput
+    double estimatedSeconds = 0;   // from SweepOptions' throughput model
 };
 
 struct SweepPlan {
@@ -51,7 +51,11 @@ struct SweepOptions {
     std::vector<long long> contexts;         // T values
     bool paperLr = true;                     // lr from paperPeakLearningRate(arch, N); false = base.lr for all
     int vocab = 260;                         // model vocabulary (>= the data's)
-    double flopsPerSecond = 2e10;            // assumed throughput for the time estimate (FLOP/s)
+    // Time estimate: seconds = FLOPs / flopsPerSecond + tokens / tokensPerSecond per run (training
+    // plus validation). The token term is the per-token work that FLOP counts miss (embedding, the
+    // soft-capped logits and the loss over the vocabulary); it dominates for models below ~100k params.
+    double flopsPerSecond = 3e10;            // FLOP/s (one core of the 2-core dev machine, demo sweep)
+    double tokensPerSecond = 1.5e5;          // tokens/s (likewise)
     int minSteps = 20;                       // warn about runs with fewer optimizer steps
     int evalPasses = 5;                      // validation passes per run when base.evalEvery == 0
     // isoflop

@@ -502,6 +502,14 @@ private:
 
 }  // namespace
 
+Status validateModelConfig(const TrainingConfig& config) {
+    std::string error;
+    if (!config.isValid(&error)) return Status::invalid(error);
+    auto options = modelOptions(config);
+    if (!options) return options.status();
+    return engine::validateModel(config.shape, *options);
+}
+
 TrainingResult runTraining(const TrainingConfig& config, TrainingObserver* observer, const std::string& resumeFrom) {
     NullObserver none;
     Session session(config, observer ? *observer : none);

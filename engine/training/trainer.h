@@ -122,4 +122,8 @@ CheckpointInfo readCheckpointInfo(const std::string& path);
 // Fails (before any work) when `dir` cannot be created or a file cannot be written in it.
 Status checkWritableDirectory(const std::string& dir);
 
+// The model checks runTraining makes before allocating (engine::validateModel: shape, device
+// present, context within the supported range), for callers that want them before creating a run.
+Status validateModelConfig(const TrainingConfig& config);
+
 }  // namespace seqscope::training

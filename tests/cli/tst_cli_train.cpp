@@ -125,6 +125,7 @@ private Q_SLOTS:
         QTest::newRow("unwritable checkpoint dir")
             << QStringList{"--tokens", "1280", "--checkpoint-dir", "/proc/seqscope-no/ckpt"} << 1 << "checkpoint directory";
         QTest::newRow("invalid config") << QStringList{"--tokens", "1280", "--lr", "-1"} << 1 << "learning rate";
+        QTest::newRow("heads do not divide d") << QStringList{"--tokens", "1280", "--heads", "3"} << 1 << "heads";
         QTest::newRow("two budgets") << QStringList{"--tokens", "1280", "--flops", "1e9"} << 2 << "cannot be combined";
         QTest::newRow("no budget") << QStringList{} << 2 << "one of --tokens";
         QTest::newRow("unknown preset") << QStringList{"--tokens", "1280", "--preset", "xlstm-9t"} << 2 << "unknown preset";

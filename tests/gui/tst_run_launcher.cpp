@@ -82,7 +82,7 @@ private slots:
             auto runs = (*store)->runs();
             return runs && runs->size() == 1 ? runs->front().status : storage::RunStatus::Queued;
         };
-        QTRY_VERIFY_WITH_TIMEOUT(storage::isTerminal(runStatus()), 240000);
+        QTRY_VERIFY_WITH_TIMEOUT(storage::isTerminal(runStatus()), 600000);
         auto runs = (*store)->runs();
         QCOMPARE(runs->front().name, std::string("from the gui"));
         QCOMPARE(int(runs->front().status), int(storage::RunStatus::Finished));

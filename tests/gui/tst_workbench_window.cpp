@@ -50,12 +50,12 @@ class TestWorkbenchWindow : public QObject {
 private slots:
     void screenshotWritesNonBlankPngOfRequestedSize() {
         const QString png = m_dir.filePath(QStringLiteral("window.png"));
-        const auto r = runGui({QStringLiteral("--screenshot"), png, QStringLiteral("--size"), QStringLiteral("1000x700"),
+        const auto r = runGui({QStringLiteral("--screenshot"), png, QStringLiteral("--size"), QStringLiteral("1280x760"),
                                QStringLiteral("--db"), m_dir.filePath(QStringLiteral("w.db"))});
         QCOMPARE(r.exitCode, 0);
         QImage image(png);
         QVERIFY2(!image.isNull(), qPrintable(r.err));
-        QCOMPARE(image.size(), QSize(1000, 700));
+        QCOMPARE(image.size(), QSize(1280, 760));
         QVERIFY2(distinctColours(image) > 8, "screenshot looks blank");
     }
     void unknownViewExitsTwoListingViews() {
