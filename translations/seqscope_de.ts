@@ -559,6 +559,97 @@
     </message>
 </context>
 <context>
+    <name>seqscope::gui::SweepDialog</name>
+    <message>
+        <source>IsoFLOP Sweep</source>
+        <translation>IsoFLOP-Sweep</translation>
+    </message>
+    <message>
+        <source>xLSTM</source>
+        <translation>xLSTM</translation>
+    </message>
+    <message>
+        <source>Transformer</source>
+        <translation>Transformer</translation>
+    </message>
+    <message>
+        <source>FLOP budgets</source>
+        <translation>FLOP-Budgets</translation>
+    </message>
+    <message>
+        <source>Contexts</source>
+        <translation>Kontexte</translation>
+    </message>
+    <message>
+        <source>Architectures</source>
+        <translation>Architekturen</translation>
+    </message>
+    <message>
+        <source>Sizes per budget</source>
+        <translation>Größen je Budget</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Tokens D</source>
+        <translation>Tokens D</translation>
+    </message>
+    <message>
+        <source>D/N</source>
+        <translation>D/N</translation>
+    </message>
+    <message>
+        <source>Estimated time</source>
+        <translation>Geschätzte Zeit</translation>
+    </message>
+    <message>
+        <source>&amp;Start Sweep</source>
+        <translation>Sweep &amp;starten</translation>
+    </message>
+    <message>
+        <source>Budgets &apos;%1&apos; are not positive numbers separated by commas (e.g. 1e12,3e12).</source>
+        <translation>Budgets „%1“ sind keine durch Kommas getrennten positiven Zahlen (z. B. 1e12,3e12).</translation>
+    </message>
+    <message>
+        <source>Contexts &apos;%1&apos; are not positive whole numbers separated by commas.</source>
+        <translation>Kontexte „%1“ sind keine durch Kommas getrennten positiven ganzen Zahlen.</translation>
+    </message>
+    <message>
+        <source>d=%1 L=%2 H=%3</source>
+        <translation>d=%1 L=%2 H=%3</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 runs (%2 runnable), %3 training FLOPs, about %4 min on this machine&apos;s assumed rate. Runs as: seqscope-cli %5</source>
+        <translation>%1 Läufe (%2 ausführbar), %3 Trainings-FLOPs, etwa %4 min bei der für diese Maschine angenommenen Rate. Läuft als: seqscope-cli %5</translation>
+    </message>
+</context>
+<context>
     <name>seqscope::gui::TrainingController</name>
     <message>
         <source>No database is open.</source>
@@ -673,6 +764,29 @@
     <message>
         <source>%1 (%2 GiB)</source>
         <translation>%1 (%2 GiB)</translation>
+    </message>
+    <message>
+        <source>IsoFLOP &amp;Sweep...</source>
+        <translation>IsoFLOP-&amp;Sweep...</translation>
+    </message>
+    <message>
+        <source>Cannot Start Sweep</source>
+        <translation>Sweep kann nicht gestartet werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweep of %n run(s) queued</source>
+        <translation>
+            <numerusform>Sweep mit %n Lauf eingereiht</numerusform>
+            <numerusform>Sweep mit %n Läufen eingereiht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Running Sweep</source>
+        <translation>Laufenden Sweep a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>No sweep is running.</source>
+        <translation>Es läuft kein Sweep.</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@ public:
                  const QString& tabifyWith = {});
     bool showView(const QString& id);          // false when no view has that id
     QStringList viewIds() const;
+    QMenu* runsMenu() const { return m_runsMenu; }
 
     // Views that load asynchronously call beginLoading() first and endLoading() when drawn, so
     // --screenshot waits for them.

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <algorithm>
 
 #include "status_text.h"
 #include "storage/store.h"
@@ -63,14 +64,37 @@ long long TrainingController::enqueue(const training::TrainingConfig& config, co
         *error = statusText(id.status());
         return 0;
     }
-    m_queue.enqueue(*id);
+    m_queue.enqueue({*id, {QStringLiteral("train"), QStringLiteral("--resume"), QString::number(*id)}});
     emit queueChanged();
     startNext();
     return *id;
 }
 
+bool TrainingController::enqueueSweep(const QStringList& arguments, QString* error) {
+    if (!m_store) {
+        *error = tr("No database is open.");
+        return false;
+    }
+    if (workerProgram().isEmpty()) {
+        *error = tr("seqscope-cli was not found next to the workbench or on PATH; it trains the runs.");
+        return false;
+    }
+    m_queue.enqueue({0, arguments});
+    emit queueChanged();
+    startNext();
+    return true;
+}
+
+bool TrainingController::cancelSweep() {
+    if (!sweepRunning()) return false;
+    m_worker->terminate();
+    return true;
+}
+
 bool TrainingController::cancel(long long runId) {
-    if (m_queue.removeOne(runId)) {
+    const auto queued = std::find_if(m_queue.begin(), m_queue.end(), [runId](const Job& j) { return j.runId == runId && runId != 0; });
+    if (queued != m_queue.end()) {
+        m_queue.erase(queued);
         if (m_store) m_store->finishRun(runId, storage::RunStatus::Cancelled, "cancelled in the workbench before it started");
         emit queueChanged();
         return true;
@@ -83,8 +107,9 @@ bool TrainingController::cancel(long long runId) {
 }
 
 void TrainingController::startNext() {
-    if (m_runningId != 0 || m_queue.isEmpty() || !m_store) return;
-    m_runningId = m_queue.dequeue();
+    if (m_worker || m_queue.isEmpty() || !m_store) return;
+    const Job job = m_queue.dequeue();
+    m_runningId = job.runId;
     m_workerOutput.clear();
     m_worker = new QProcess(this);
     m_worker->setProcessChannelMode(QProcess::MergedChannels);
@@ -97,8 +122,7 @@ void TrainingController::startNext() {
     connect(m_worker, &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
         if (e == QProcess::FailedToStart) workerFinished(-1, QProcess::CrashExit);
     });
-    const QStringList args = {QStringLiteral("train"), QStringLiteral("--resume"), QString::number(m_runningId),
-                              QStringLiteral("--db"), m_dbPath, QStringLiteral("--json")};
+    const QStringList args = job.arguments + QStringList{QStringLiteral("--db"), m_dbPath, QStringLiteral("--json")};
     emit runStarted(m_runningId);
     emit queueChanged();
     m_worker->start(workerProgram(), args);
@@ -108,7 +132,7 @@ void TrainingController::workerFinished(int exitCode, QProcess::ExitStatus statu
     if (!m_worker) return;
     const long long id = m_runningId;
     QString message = m_workerOutput.trimmed();
-    if (status == QProcess::CrashExit && m_store) {
+    if (status == QProcess::CrashExit && m_store && id != 0) {
         // The trainer could not record its own end; do it so the run does not stay `running`.
         m_store->finishRun(id, storage::RunStatus::Failed, "the training process crashed");
         message = tr("The training process crashed.");

@@ -31,10 +31,16 @@ public:
     void setStore(storage::Store* store);
     // Records the run as queued and schedules it; returns the run id, or 0 with *error set.
     long long enqueue(const training::TrainingConfig& config, const QString& name, QString* error);
+    // Queues a whole sweep (`seqscope-cli sweep ...` arguments, without --db); its runs appear in the
+    // database as the sweep creates them.
+    bool enqueueSweep(const QStringList& arguments, QString* error);
     // Cancels a queued or running run; false when the id is neither.
     bool cancel(long long runId);
+    // Cancels the running sweep (its current run checkpoints and ends cancelled); false if none runs.
+    bool cancelSweep();
     long long runningRunId() const { return m_runningId; }
     int queuedCount() const { return int(m_queue.size()); }
+    bool sweepRunning() const { return m_worker && m_runningId == 0; }
     // The seqscope-cli binary the workers run (next to the workbench, or on PATH); empty if none.
     static QString workerProgram();
 
@@ -49,7 +55,11 @@ private:
 
     storage::Store* m_store = nullptr;
     QString m_dbPath;
-    QQueue<long long> m_queue;
+    struct Job {
+        long long runId = 0;      // 0: a sweep
+        QStringList arguments;    // seqscope-cli arguments without --db
+    };
+    QQueue<Job> m_queue;
     QProcess* m_worker = nullptr;
     long long m_runningId = 0;
     QString m_workerOutput;

@@ -6,6 +6,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QVBoxLayout>
 
@@ -14,6 +15,7 @@
 #include "main_window.h"
 #include "run_browser.h"
 #include "run_launcher.h"
+#include "sweep_dialog.h"
 #include "run_table_model.h"
 #include "runs_controller.h"
 #include "training_controller.h"
@@ -45,6 +47,19 @@ Workbench::Workbench(MainWindow* window)
     m_launcher->setCudaAvailable(!engine::deviceInfo().cudaDevices.empty());
     m_window->addDock(QStringLiteral("launcher"), tr("New Run"), m_launcher, Qt::LeftDockWidgetArea, QStringLiteral("runs"));
     connect(m_launcher, &RunLauncher::startRequested, this, &Workbench::startRun);
+    QAction* sweep = m_window->runsMenu()->addAction(tr("IsoFLOP &Sweep..."), this, [this] {
+        SweepDialog dialog(m_window);
+        if (dialog.exec() != QDialog::Accepted) return;
+        QString error;
+        if (!m_training->enqueueSweep(dialog.commandArguments(), &error))
+            QMessageBox::warning(m_window, tr("Cannot Start Sweep"), error);
+        else
+            m_window->setActivityText(tr("Sweep of %n run(s) queued", nullptr, dialog.plannedRuns()));
+    });
+    sweep->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    m_window->runsMenu()->addAction(tr("&Cancel Running Sweep"), this, [this] {
+        if (!m_training->cancelSweep()) m_window->setActivityText(tr("No sweep is running."));
+    });
     connect(browser, &widgets::RunBrowser::cancelRequested, this, [this](const QList<long long>& ids) {
         for (long long id : ids)
             if (!m_training->cancel(id))

@@ -2,13 +2,19 @@
 // The run launcher as a new user drives it: live feedback from the FLOP accounting, validation that
 // names the bad value, and a run started from the form that trains in a worker process, reaches
 // the database and shows up in the loss chart.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
+#include <QTableWidget>
 #include <QSpinBox>
 #include <QtTest>
 
 #include "loss_chart_view.h"
 #include "main_window.h"
 #include "run_launcher.h"
+#include "sweep_dialog.h"
+#include "test_support.h"
 #include "storage/store.h"
 #include "workbench.h"
 
@@ -57,6 +63,27 @@ private slots:
         budget->setText(QStringLiteral("lots"));
         QVERIFY(!launcher.canStart());
         QVERIFY2(launcher.validationText().contains(QStringLiteral("'lots'")), qPrintable(launcher.validationText()));
+    }
+
+    void sweepDialogShowsThePlanTheCliRuns() {
+        gui::SweepDialog dialog;
+        const int runs = dialog.plannedRuns();
+        QVERIFY(runs > 0);
+        auto* table = dialog.findChild<QTableWidget*>();
+        QVERIFY(table);
+        QCOMPARE(table->rowCount(), runs);
+        // The same plan from the command line the dialog will run.
+        const auto cli = test::runCli(dialog.commandArguments() + QStringList{QStringLiteral("--plan-only"),
+                                                                              QStringLiteral("--json")});
+        QCOMPARE(cli.exitCode, 0);
+        const auto doc = QJsonDocument::fromJson(cli.out.toUtf8());
+        QVERIFY2(doc.isObject(), qPrintable(cli.out.left(400)));
+        QCOMPARE(doc.object().value(QStringLiteral("runs")).toArray().size(), runs);
+        auto* budgets = dialog.findChildren<QLineEdit*>().value(0);
+        QVERIFY(budgets);
+        budgets->setText(QStringLiteral("1e12,lots"));
+        QCOMPARE(dialog.plannedRuns(), 0);
+        QVERIFY2(dialog.problemText().contains(QStringLiteral("'1e12,lots'")), qPrintable(dialog.problemText()));
     }
 
     void runStartedFromTheLauncherReachesDatabaseAndChart() {
