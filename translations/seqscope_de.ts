@@ -33,6 +33,61 @@
     </message>
 </context>
 <context>
+    <name>seqscope::gui::InferenceView</name>
+    <message>
+        <source>Paper: NVIDIA H100 measurements</source>
+        <translation>Paper: Messungen auf NVIDIA H100</translation>
+    </message>
+    <message>
+        <source>This database: seqscope-cli bench inference</source>
+        <translation>Diese Datenbank: seqscope-cli bench inference</translation>
+    </message>
+    <message>
+        <source>Decode step time</source>
+        <translation>Zeit je Dekodierschritt</translation>
+    </message>
+    <message>
+        <source>Time to first token</source>
+        <translation>Zeit bis zum ersten Token</translation>
+    </message>
+    <message>
+        <source>Data:</source>
+        <translation>Daten:</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>Metrik:</translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation>Batch:</translation>
+    </message>
+    <message>
+        <source>Decode step time (ms per token)</source>
+        <translation>Zeit je Dekodierschritt (ms pro Token)</translation>
+    </message>
+    <message>
+        <source>Time to first token (ms)</source>
+        <translation>Zeit bis zum ersten Token (ms)</translation>
+    </message>
+    <message>
+        <source>%1: %2&amp;times;</source>
+        <translation>%1: %2&amp;times;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Transformer / xLSTM&lt;/b&gt; (%1 vs %2), by prefill length: %3</source>
+        <translation>&lt;b&gt;Transformer / xLSTM&lt;/b&gt; (%1 gegen %2), nach Prefill-Länge: %3</translation>
+    </message>
+    <message>
+        <source>The built-in measurements could not be loaded.</source>
+        <translation>Die eingebauten Messungen konnten nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>No benchmark points yet: run &lt;tt&gt;seqscope-cli bench inference --arch xlstm,transformer --preset 10m&lt;/tt&gt; on this database.</source>
+        <translation>Noch keine Benchmark-Punkte: Führen Sie &lt;tt&gt;seqscope-cli bench inference --arch xlstm,transformer --preset 10m&lt;/tt&gt; auf dieser Datenbank aus.</translation>
+    </message>
+</context>
+<context>
     <name>seqscope::gui::MainWindow</name>
     <message>
         <source>Seqscope</source>
@@ -788,6 +843,14 @@
         <source>No sweep is running.</source>
         <translation>Es läuft kein Sweep.</translation>
     </message>
+    <message>
+        <source>Inference</source>
+        <translation>Inferenz</translation>
+    </message>
+    <message>
+        <source>Source: xLSTM Scaling Laws release (Beck et al., arXiv 2510.02228), NVIDIA H100, bfloat16; failed or out-of-memory points are not drawn.</source>
+        <translation>Quelle: Veröffentlichung zu xLSTM Scaling Laws (Beck et al., arXiv 2510.02228), NVIDIA H100, bfloat16; fehlgeschlagene Punkte und Punkte ohne Speicher werden nicht gezeichnet.</translation>
+    </message>
 </context>
 <context>
     <name>seqscope::widgets::FrontierChartView</name>
@@ -829,6 +892,21 @@
     <message>
         <source>Final validation loss (nats/token)</source>
         <translation>Finaler Validierungsverlust (nats/Token)</translation>
+    </message>
+</context>
+<context>
+    <name>seqscope::widgets::LatencyChartView</name>
+    <message>
+        <source>Milliseconds</source>
+        <translation>Millisekunden</translation>
+    </message>
+    <message>
+        <source>Latency against context</source>
+        <translation>Latenz über der Kontextlänge</translation>
+    </message>
+    <message>
+        <source>Prefill length (tokens)</source>
+        <translation>Prefill-Länge (Tokens)</translation>
     </message>
 </context>
 <context>

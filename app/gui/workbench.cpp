@@ -10,7 +10,10 @@
 #include <QMessageBox>
 #include <QVBoxLayout>
 
+#include "analysis/builtin_datasets.h"
+#include "analysis/inference_measurements.h"
 #include "engine/device_info.h"
+#include "inference_view.h"
 #include "loss_chart_view.h"
 #include "main_window.h"
 #include "run_browser.h"
@@ -37,10 +40,12 @@ Workbench::Workbench(MainWindow* window)
     : QObject(window), m_window(window), m_overview(new OverviewView(window)), m_scaling(new ScalingView(window)) {
     m_window->addView(QStringLiteral("overview"), tr("Overview"), m_overview);
     m_window->addView(QStringLiteral("scaling"), tr("Scaling"), m_scaling);
+    m_inference = new InferenceView(window);
     auto* chart = new widgets::LossChartView(window);
     auto* browser = new widgets::RunBrowser(window);
     m_runs = new RunsController(browser, chart, this);
     m_window->addView(QStringLiteral("loss"), tr("Loss Curves"), buildLossView(chart));
+    m_window->addView(QStringLiteral("inference"), tr("Inference"), m_inference);
     m_window->addDock(QStringLiteral("runs"), tr("Runs"), browser, Qt::LeftDockWidgetArea);
     m_training = new TrainingController(this);
     m_launcher = new RunLauncher(window);
@@ -108,7 +113,27 @@ bool Workbench::openDatabase(const QString& path, QString* error) {
     Settings::setLastDatabase(path);
     refreshOverview();
     loadScalingData();
+    loadInferenceData();
     return true;
+}
+
+void Workbench::loadInferenceData() {
+    // The paper's H100 measurements: built in, parsed from the embedded CSV.
+    QVector<LatencyPoint> reference;
+    auto rows = analysis::parseInferenceMeasurements(analysis::builtinInferenceMeasurementsCsv(), "xlstm_inference_h100.csv");
+    if (rows)
+        for (const auto& r : *rows)
+            reference.append({QString::fromStdString(r.arch), QString::fromStdString(r.model), r.numParams, r.batch, r.prefill,
+                              r.ttftMs, r.stepMs});
+    QVector<LatencyPoint> measured;
+    if (auto points = m_store->benchmarkPoints())
+        for (const auto& p : *points)
+            if (p.status == "ok")
+                measured.append({QString::fromStdString(p.arch), QString::fromStdString(p.label.empty() ? p.arch : p.label),
+                                 p.params, p.batch, p.prefillLength, p.ttftMs, p.stepMs});
+    m_inference->setReference(reference, tr("Source: xLSTM Scaling Laws release (Beck et al., arXiv 2510.02228), NVIDIA H100, "
+                                            "bfloat16; failed or out-of-memory points are not drawn."));
+    m_inference->setMeasured(measured);
 }
 
 void Workbench::startRun(const training::TrainingConfig& config, const QString& name) {

@@ -16,6 +16,7 @@ class Store;
 namespace seqscope::gui {
 
 class MainWindow;
+class InferenceView;
 class OverviewView;
 class RunLauncher;
 class RunsController;
@@ -35,6 +36,7 @@ public:
 private:
     void refreshOverview();
     void loadScalingData();
+    void loadInferenceData();
     void startRun(const training::TrainingConfig& config, const QString& name);
     void updateMeasuredThroughput();
     QWidget* buildLossView(QWidget* chart);
@@ -42,6 +44,7 @@ private:
     MainWindow* m_window;
     OverviewView* m_overview;
     ScalingView* m_scaling;
+    InferenceView* m_inference;
     RunsController* m_runs;
     TrainingController* m_training;
     RunLauncher* m_launcher;

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+// The Inference view: time to first token and decode step time against context, for the paper's
+// H100 measurements (built in) or the benchmark points in this database (`seqscope-cli bench
+// inference`), with the Transformer/xLSTM ratio at each context for the largest pair of models.
+#pragma once
+
+#include <QVector>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+
+namespace seqscope::widgets {
+class LatencyChartView;
+}
+
+namespace seqscope::gui {
+
+struct LatencyPoint {
+    QString arch;            // "xlstm" | "transformer"
+    QString model;           // "xlstm_7b", "xlstm-10m", ...
+    double params = 0;       // N, orders models within an architecture
+    long long batch = 1;
+    long long prefill = 0;   // tokens
+    double ttftMs = 0;       // NaN or <= 0: failed / out of memory
+    double stepMs = 0;
+};
+
+class InferenceView : public QWidget {
+    Q_OBJECT
+public:
+    explicit InferenceView(QWidget* parent = nullptr);
+    void setReference(QVector<LatencyPoint> points, const QString& description);
+    void setMeasured(QVector<LatencyPoint> points);
+    QString ratioText() const;
+    int plottedSeries() const;
+
+private:
+    void refillBatches();
+    void redraw();
+    const QVector<LatencyPoint>& current() const;
+
+    QVector<LatencyPoint> m_reference, m_measured;
+    QString m_referenceDescription;
+    QComboBox* m_source = nullptr;
+    QComboBox* m_metric = nullptr;
+    QComboBox* m_batch = nullptr;
+    widgets::LatencyChartView* m_chart = nullptr;
+    QLabel* m_ratio = nullptr;
+    bool m_initializing = false;
+};
+
+}  // namespace seqscope::gui
