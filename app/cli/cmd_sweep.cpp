@@ -26,11 +26,10 @@
 #include <thread>
 
 #include "analysis/accounting.h"
-#include "analysis/isoflop_fit.h"
-#include "analysis/tokenparam_slopes.h"
+#include "analysis/fit_common.h"
 #include "cli/command_line.h"
 #include "cli/commands.h"
-#include "cli/fit_support.h"
+#include "cli/sweep_fit.h"
 #include "cli/train_support.h"
 #include "training/sweep_plan.h"
 #include "workspace/workspace.h"
@@ -340,100 +339,6 @@ bool runPending(Context& ctx, std::unique_ptr<storage::Store>& holder, const sto
     return !spawnFailed && !traincli::CancelOnSignal::requested();
 }
 
-// --- Fitting ------------------------------------------------------------------------------------------
-
-struct Group {
-    std::string arch;
-    long long ctx = 0;
-    std::vector<analysis::ScalingPoint> points;
-    std::vector<long long> runIds;
-};
-
-Result<std::map<std::pair<std::string, long long>, Group>> finishedPoints(storage::Store& store, long long sweepId) {
-    storage::RunFilter f;
-    f.sweepId = sweepId;
-    f.status = storage::RunStatus::Finished;
-    auto runs = store.runs(f);
-    if (!runs) return runs.status();
-    std::map<std::pair<std::string, long long>, Group> groups;
-    for (const auto& r : *runs) {
-        auto config = training::trainingConfigFromJson(r.configJson);
-        if (!config) continue;
-        const auto plan = training::planTraining(*config);
-        auto summary = store.metricSummary(r.id);
-        if (!summary) return summary.status();
-        double loss = NAN;
-        for (const auto& m : *summary)
-            if (m.name == "val_loss") loss = m.lastValue;
-        if (!std::isfinite(loss) || !plan.status) continue;
-        analysis::ScalingPoint p;
-        p.arch = r.arch;
-        p.ctx = r.ctx;
-        p.run = std::to_string(r.id);
-        p.params = static_cast<double>(plan.params);
-        p.tokens = plan.tokens;
-        p.flops = plan.flops;
-        p.loss = loss;
-        p.budget = config->budgetKind == training::BudgetKind::Flops ? config->budget : 0;
-        p.sourceRow = static_cast<int>(r.id);
-        auto& g = groups[{r.arch, r.ctx}];
-        g.arch = r.arch;
-        g.ctx = r.ctx;
-        g.points.push_back(p);
-        g.runIds.push_back(r.id);
-    }
-    return groups;
-}
-
-// Fits every (arch, ctx) group of the sweep's finished runs and stores the fits.
-int fitSweep(Context& ctx, storage::Store& store, const storage::SweepRecord& sweep, json* out) {
-    const json plan = json::parse(sweep.planJson, nullptr, false);
-    const std::string kind = plan.is_object() ? plan.value("kind", "isoflop") : "isoflop";
-    auto groups = finishedPoints(store, sweep.id);
-    if (!groups) return fail(ctx, "sweep", groups.status());
-    json fits = json::array();
-    for (auto& [key, g] : *groups) {
-        storage::FitRecord rec;
-        rec.inputRuns = g.runIds;
-        rec.selectionJson = json{{"sweep", sweep.name}, {"arch", g.arch}, {"ctx", g.ctx}, {"runs", g.runIds}}.dump();
-        json params;
-        std::string brief;
-        bool ok = false;
-        if (kind == "isoflop") {
-            analysis::IsoflopOptions o;
-            if (plan.contains("budgets")) o.budgets = plan["budgets"].get<std::vector<double>>();
-            const auto fit = analysis::fitIsoflop(g.points, o);
-            ok = fit.status.isOk();
-            params = fitcli::toJson(fit);
-            brief = ok ? fit.brief() : fit.status.message() + "\n";
-            rec.kind = "isoflop";
-            rec.label = "sweep " + sweep.name + ": isoflop " + g.arch + " ctx " + std::to_string(g.ctx);
-            rec.optionsJson = json{{"budgets", o.budgets}, {"tolerance", o.tolerance}}.dump();
-        } else {
-            std::vector<double> ratios = plan.contains("ratios") ? plan["ratios"].get<std::vector<double>>() : std::vector<double>{};
-            const auto s = analysis::fitTokenParamSlopes(g.points, ratios, 0.18);
-            ok = s.status.isOk();
-            params = fitcli::toJson(s);
-            brief = ok ? s.brief() : s.status.message() + "\n";
-            rec.kind = "slopes";
-            rec.label = "sweep " + sweep.name + ": token/param slopes " + g.arch + " ctx " + std::to_string(g.ctx);
-            rec.optionsJson = json{{"ratios", ratios}, {"tolerance", 0.18}}.dump();
-        }
-        json entry{{"arch", g.arch}, {"ctx", g.ctx}, {"runs", g.runIds}, {"ok", ok}, {"fit", params}};
-        if (ok) {
-            rec.paramsJson = params.dump();
-            auto id = store.addFit(rec);
-            if (!id) return fail(ctx, "sweep", Status(id.status()).withContext("storing the fit"));
-            entry["fit_id"] = *id;
-        }
-        fits.push_back(entry);
-        if (!ctx.json) *ctx.out << "\n" << g.arch << " T=" << g.ctx << " (" << g.points.size() << " runs):\n" << brief;
-    }
-    if (groups->empty() && !ctx.json) *ctx.out << "no finished runs to fit\n";
-    (*out)["fits"] = fits;
-    return kExitOk;
-}
-
 int finishSweep(Context& ctx, std::unique_ptr<storage::Store>& holder, const storage::SweepRecord& sweep, int workers,
                 int threads, const std::string& checkpointRoot, json out) {
     const bool completed = runPending(ctx, holder, sweep, workers, threads, checkpointRoot);
@@ -462,7 +367,7 @@ int finishSweep(Context& ctx, std::unique_ptr<storage::Store>& holder, const sto
                  << sweep.name << " --db " << ctx.dbPath << "\n";
         return kExitFailure;
     }
-    if (int rc = fitSweep(ctx, store, sweep, &out); rc != kExitOk) return rc;
+    if (Status fitted = fitSweep(ctx, store, sweep, &out); !fitted) return fail(ctx, "sweep", fitted);
     if (ctx.json) *ctx.out << out.dump(2) << "\n";
     return kExitOk;
 }

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 // kernels_check: GPU verification of the CUDA mLSTM kernels without Qt or LibTorch.
+// (One program of ~680 lines on purpose: it is the whole GPU check list that runs on the Qt-less GPU
+// host in one device call; the float64 reference lives apart in mlstm_reference.cpp.)
 //   kernels_check            full suite (fp32, bf16, fp16; several shapes)
 //   kernels_check --small    a few small cases (for compute-sanitizer memcheck)
 //   kernels_check --time     also time forward and forward+backward at 65,536 tokens (no baselines)
