@@ -30,6 +30,7 @@ RunBrowser::RunBrowser(QWidget* parent) : QWidget(parent) {
     m_table->setWordWrap(false);
     m_details = new QTextBrowser(this);
     m_details->setOpenLinks(false);
+    connect(m_details, &QTextBrowser::anchorClicked, this, &RunBrowser::detailsLinkActivated);
     m_details->setPlaceholderText(tr("Select a run to see its configuration."));
 
     auto* splitter = new QSplitter(Qt::Vertical, this);

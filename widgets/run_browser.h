@@ -4,6 +4,7 @@
 // the owner carries out; the panel itself never touches the database.
 #pragma once
 
+#include <QUrl>
 #include <QWidget>
 
 class QAbstractItemModel;
@@ -32,6 +33,7 @@ signals:
     void exportRequested(const QList<long long>& ids);
     void tagRequested(const QList<long long>& ids);
     void cancelRequested(const QList<long long>& ids);
+    void detailsLinkActivated(const QUrl& url);   // a link in the details pane (the owner decides)
 
 private:
     void showContextMenu(const QPoint& pos);

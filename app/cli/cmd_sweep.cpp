@@ -1,18 +1,15 @@
 // SPDX-License-Identifier: MIT
 // `seqscope-cli sweep isoflop|tokenparam|resume` (issue 6): the paper's two studies at any scale.
 // The plan (training/sweep_plan.h) picks sizes from a ladder that keeps each architecture's
-// proportions and derives steps from the FLOP accounting; --plan-only prints it. Otherwise the
-// runs are created in the database (queued, tagged with the sweep), trained one after another in
-// this process or by W `seqscope-cli train --resume RUN` worker processes, and at the end IsoFLOP
+// proportions and derives steps from the FLOP accounting; its time estimate uses rates measured on
+// this machine (runs/run_estimate.h); --plan-only prints it. Otherwise the run service creates the
+// runs (queued, tagged with the sweep; runs/sweep_runs.h), the WorkerPool trains them with W
+// `seqscope-cli train --resume RUN` worker processes (default one at a time), and at the end IsoFLOP
 // parabolas + power laws (scaling-laws.md 7) or token/param slopes (section 10) are fitted per
-// architecture and context and stored. Ctrl-C cancels (checkpoints); `sweep resume NAME` goes on.
+// architecture and context and stored (`sweep fit NAME` does that step alone). Ctrl-C cancels (the
+// running runs checkpoint); `sweep resume NAME` goes on.
 //   seqscope-cli sweep isoflop --budgets 3e12,1e13 --ctx 128,256 --sizes 5 --data fortunes --db demo.db
 //   seqscope-cli sweep tokenparam --ratios 10,40,160 --sizes 3e5,1e6 --ctx 128 --db demo.db
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <nlohmann/json.hpp>
 
 #include <chrono>
@@ -31,10 +28,14 @@
 #include "cli/commands.h"
 #include "cli/sweep_fit.h"
 #include "cli/train_support.h"
+#include "common/metric_names.h"
+#include "runs/run_estimate.h"
+#include "runs/run_resolver.h"
+#include "runs/spawn_launcher.h"
+#include "runs/sweep_runs.h"
+#include "runs/worker_pool.h"
 #include "training/sweep_plan.h"
 #include "workspace/workspace.h"
-
-extern char** environ;
 
 namespace seqscope::cli {
 namespace {
@@ -56,9 +57,9 @@ std::vector<OptionSpec> commonOptions() {
         {"ctx", "T[,T]", "context lengths", "256", s},
         {"name", "NAME", "sweep name (unique in the database)", "<kind>-<date>-<time>", s},
         {"plan-only", "", "print the plan (configs, N, D, steps, FLOPs, estimated time) and stop", "", s},
-        {"workers", "W", "train W runs at once in worker processes", "1 (in this process)", s},
-        {"throughput", "FLOPS", "assumed FLOP/s per worker for the time estimate", "3e10", s},
-        {"token-rate", "TOK", "assumed per-token rate per worker for the time estimate (tokens/s; bounds tiny models)", "1.5e5", s},
+        {"workers", "W", "train W runs at once in worker processes", "1", s},
+        {"throughput", "FLOPS", "FLOP/s per worker for the time estimate", "measured here (finished runs, else a probe step)", s},
+        {"token-rate", "TOK", "per-token rate per worker for the time estimate (tokens/s; bounds tiny models)", "measured with --throughput's", s},
         {"min-steps", "N", "warn about runs with fewer optimizer steps", "20", s},
     };
     for (auto r : traincli::recipeOptions()) {
@@ -74,13 +75,10 @@ std::vector<OptionSpec> commonOptions() {
     return o;
 }
 
-// Sweep options from flags; the recipe's defaults suit small CPU runs.
+// Sweep options from flags over the engine's sweep defaults (training::sweepBaseConfig).
 training::SweepOptions sweepOptions(const Args& a, const std::string& kind) {
     training::SweepOptions o;
-    // Small-run defaults: a CPU-sized batch and a cheaper validation pass (the final loss is what counts).
-    o.base.batchTokens = 4096;
-    o.base.evalTokens = 32768;
-    traincli::applyRecipe(a, &o.base);
+    runs::applyRecipe(traincli::recipeRequest(a), &o.base);
     o.paperLr = !a.has("lr");
     for (const auto& name : a.has("arch") ? a.list("arch") : std::vector<std::string>{"xlstm", "transformer"}) {
         analysis::Arch arch;
@@ -88,8 +86,8 @@ training::SweepOptions sweepOptions(const Args& a, const std::string& kind) {
         o.archs.push_back(arch);
     }
     o.contexts = a.has("ctx") ? a.integerList("ctx") : std::vector<long long>{256};
-    o.flopsPerSecond = a.number("throughput", o.flopsPerSecond);
-    o.tokensPerSecond = a.number("token-rate", o.tokensPerSecond);
+    o.flopsPerSecond = a.number("throughput", 0);
+    o.tokensPerSecond = a.number("token-rate", 0);
     o.minSteps = static_cast<int>(a.integer("min-steps", o.minSteps));
     if (kind == "isoflop") {
         o.budgets = a.numberList("budgets");
@@ -106,30 +104,13 @@ training::SweepOptions sweepOptions(const Args& a, const std::string& kind) {
     return o;
 }
 
-json sweepPlanJson(const training::SweepOptions& o, const std::string& kind) {
-    json archs = json::array();
-    for (auto a : o.archs) archs.push_back(analysis::archName(a));
-    json j{{"kind", kind}, {"archs", archs}, {"contexts", o.contexts}, {"data", o.base.data}, {"seed", o.base.seed}};
-    if (kind == "isoflop") {
-        j["budgets"] = o.budgets;
-        j["sizes"] = o.sizes;
-        j["target_ratio"] = o.targetRatio;
-        j["span"] = o.span;
-    } else {
-        j["ratios"] = o.ratios;
-        j["size_targets"] = o.sizeTargets;
-    }
-    return j;
-}
-
-void printSweepPlan(std::ostream& out, const SweepPlan& p, const training::SweepOptions& o, int workers) {
+void printSweepPlan(std::ostream& out, const SweepPlan& p, int workers) {
     double tokens = 0;
     for (const auto& r : p.runs)
         if (r.plan.status.isOk()) tokens += r.plan.tokens;
     out << p.kind << " sweep: " << p.runs.size() << " runs (" << p.runnable() << " runnable), "
-        << traincli::formatCount(tokens) << " tokens, " << analysis::fmt(p.totalFlops, 3) << " training FLOPs, estimated " << traincli::formatDuration(p.estimatedSeconds)
-        << " at " << analysis::fmt(o.flopsPerSecond, 3) << " FLOP/s + " << analysis::fmt(o.tokensPerSecond, 3)
-        << " tokens/s per worker";
+        << traincli::formatCount(tokens) << " tokens, " << analysis::fmt(p.totalFlops, 3) << " training FLOPs, estimated "
+        << traincli::formatDuration(p.estimatedSeconds) << " (" << (p.timeSource.empty() ? "no rate known" : p.timeSource) << ")";
     if (workers > 1) out << ", about " << traincli::formatDuration(p.estimatedSeconds / workers) << " with " << workers << " workers";
     out << "\n";
     out << "  #  arch          T  budget      N        d   L  H   steps   tokens     D/N   C          lr      est\n";
@@ -174,176 +155,61 @@ json sweepPlanRunsJson(const SweepPlan& p) {
                 {"estimated_seconds", p.estimatedSeconds}, {"warnings", p.warnings}};
 }
 
-std::string defaultName(const std::string& kind) {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[64];
-    std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", &tm);
-    return kind + "-" + buf;
-}
-
-bool pending(storage::RunStatus s) {
-    return s == storage::RunStatus::Queued || s == storage::RunStatus::Cancelled || s == storage::RunStatus::Interrupted ||
-           s == storage::RunStatus::Failed;
-}
-
 // --- Running ------------------------------------------------------------------------------------------
 
-struct Worker {
-    pid_t pid = 0;
-    long long runId = 0;
-    std::string label;
-};
-
-Result<pid_t> spawnTrain(const Context& ctx, long long runId, int threads, const std::string& logDir) {
-    // /proc/self/exe is this very binary even if the file was replaced since (a rebuild mid-sweep).
-    const std::string self = "/proc/self/exe";
-    std::vector<std::string> args = {"seqscope-cli", "train", "--resume", std::to_string(runId), "--db", ctx.dbPath, "--json"};
-    if (threads > 0) {
-        args.push_back("--threads");
-        args.push_back(std::to_string(threads));
-    }
-    std::vector<char*> argv;
-    for (auto& s : args) argv.push_back(s.data());
-    argv.push_back(nullptr);
-    const std::string out = (fs::path(logDir) / ("run-" + std::to_string(runId) + ".json")).string();
-    const std::string err = (fs::path(logDir) / ("run-" + std::to_string(runId) + ".log")).string();
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    // Own process group: the terminal's Ctrl-C reaches only this process, which forwards it once.
-    posix_spawnattr_t attr;
-    posix_spawnattr_init(&attr);
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
-    posix_spawnattr_setpgroup(&attr, 0);
-    pid_t pid = 0;
-    const int rc = posix_spawn(&pid, self.c_str(), &fa, &attr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&fa);
-    posix_spawnattr_destroy(&attr);
-    if (rc != 0) return Status::io("cannot start a worker: " + std::string(std::strerror(rc)));
-    return pid;
-}
-
-// Trains every pending run of the sweep; returns false when cancelled. In-process runs need the
-// file to themselves (traincli::executeStoredRun), so `holder` is closed around them and reopened.
-bool runPending(Context& ctx, std::unique_ptr<storage::Store>& holder, const storage::SweepRecord& sweep, int workers,
-                int threads, const std::string& checkpointRoot) {
-    storage::Store& store = *holder;
-    auto runs = store.runs([&] {
-        storage::RunFilter f;
-        f.sweepId = sweep.id;
-        return f;
-    }());
-    if (!runs) {
-        fail(ctx, "sweep", runs.status());
+// Trains every pending run of the sweep with the worker pool; returns false when cancelled or when
+// a worker could not start. The runs stay pending (queued) for `sweep resume` in both cases.
+bool runPending(Context& ctx, storage::Store& store, const storage::SweepRecord& sweep, int workers) {
+    auto todo = runs::pendingSweepRuns(store, sweep.id);
+    if (!todo) {
+        fail(ctx, "sweep", todo.status());
         return false;
     }
-    std::vector<storage::RunRecord> todo;
-    for (const auto& r : *runs)
-        if (pending(r.status)) todo.push_back(r);
-    const size_t total = todo.size();
+    const size_t total = todo->size();
     if (total == 0) return true;
-    if (!ctx.json) *ctx.out << "training " << total << " runs" << (workers > 1 ? " with " + std::to_string(workers) + " workers" : "") << "\n";
-
-    if (workers <= 1) {
-        holder.reset();
-        struct Reopen {
-            std::unique_ptr<storage::Store>& h;
-            const std::string& path;
-            ~Reopen() {
-                if (auto s = storage::Store::open(path)) h = std::move(*s);
-            }
-        } reopen{holder, ctx.dbPath};
-        size_t i = 0;
-        for (const auto& rec : todo) {
-            if (traincli::CancelOnSignal::requested()) return false;
-            auto config = training::trainingConfigFromJson(rec.configJson);
-            if (!config) {
-                if (auto s = storage::Store::open(ctx.dbPath))
-                    (*s)->finishRun(rec.id, storage::RunStatus::Failed, config.status().message());
-                continue;
-            }
-            if (threads > 0) config->threads = threads;
-            if (config->checkpointDir.empty()) config->checkpointDir = traincli::checkpointDirFor(checkpointRoot, ctx.dbPath, rec.id);
-            traincli::ExecuteOptions options;
-            options.progress = !ctx.json;
-            options.err = ctx.err;
-            // A queued run starts at step 0; anything else continues from its checkpoint, if any.
-            const std::string ckpt = training::checkpointPath(config->checkpointDir);
-            std::error_code ec;
-            if (rec.status != storage::RunStatus::Queued && fs::exists(ckpt, ec)) options.resumeFrom = ckpt;
-            if (!ctx.json) *ctx.out << "[" << ++i << "/" << total << "] run " << rec.id << " " << rec.name << "\n" << std::flush;
-            const auto r = traincli::executeStoredRun(ctx.dbPath, rec.id, *config, options);
-            if (!ctx.json) {
-                *ctx.out << "    " << storage::toString(r.status);
-                if (std::isfinite(r.training.finalValLoss)) *ctx.out << ", val loss " << analysis::fmt(r.training.finalValLoss, 5);
-                *ctx.out << " in " << traincli::formatDuration(r.training.seconds);
-                if (!r.training.reason.empty()) *ctx.out << " (" << r.training.reason << ")";
-                *ctx.out << "\n" << std::flush;
-            }
-            if (r.status == storage::RunStatus::Cancelled) return false;
-        }
-        return !traincli::CancelOnSignal::requested();
-    }
-
+    if (!ctx.json) *ctx.out << "training " << total << " runs with " << workers << " worker" << (workers > 1 ? "s" : "") << "\n";
     const std::string logDir =
-        (fs::path(traincli::checkpointDirFor(checkpointRoot, ctx.dbPath, 0)).parent_path() / ("sweep-" + sweep.name)).string();
-    std::error_code ec;
-    fs::create_directories(logDir, ec);
-    std::vector<Worker> active;
-    size_t next = 0, done = 0;
-    bool forwarded = false, spawnFailed = false;
-    while (next < todo.size() || !active.empty()) {
-        const bool cancel = traincli::CancelOnSignal::requested();
-        if (cancel && !forwarded) {
-            for (const auto& w : active) kill(w.pid, SIGINT);
-            forwarded = true;
+        (std::filesystem::path(runs::checkpointDirFor("", ctx.dbPath, 0)).parent_path() / ("sweep-" + sweep.name)).string();
+    // /proc/self/exe is this very binary even if the file was replaced since (a rebuild mid-sweep).
+    runs::SpawnLauncher launcher("/proc/self/exe", logDir);
+    runs::WorkerPool pool(&launcher, workers);
+    bool startFailed = false;
+    pool.onStartFailed = [&](const runs::WorkerJob&, const Status& s) {
+        if (!startFailed) fail(ctx, "sweep", s);
+        startFailed = true;
+        pool.cancelAll();   // not the runs' fault: they stay queued, nothing more starts
+    };
+    pool.onStarted = [&](const runs::WorkerJob& job) {
+        if (!ctx.json) *ctx.out << "started run " << job.runId << " (log: " << launcher.logFor(job) << ")\n" << std::flush;
+    };
+    std::map<long long, std::string> names;
+    for (const auto& r : *todo) names[r.id] = r.name;
+    for (const auto& r : *todo) pool.enqueue(runs::trainJob(r.id, ctx.dbPath, runs::threadsPerWorker(workers), sweep.id));
+    bool cancelled = false;
+    size_t done = 0;
+    while (!pool.idle()) {
+        if (traincli::CancelOnSignal::requested() && !cancelled) {
+            cancelled = true;
+            pool.cancelAll();   // running runs checkpoint and end cancelled; queued ones stay queued
         }
-        while (!cancel && next < todo.size() && static_cast<int>(active.size()) < workers) {
-            const auto& rec = todo[next++];
-            auto pid = spawnTrain(ctx, rec.id, threads, logDir);
-            if (!pid) {
-                // Not the run's fault: it stays queued for `sweep resume`, and nothing more starts.
-                fail(ctx, "sweep", pid.status());
-                spawnFailed = true;
-                next = todo.size();
-                break;
-            }
-            active.push_back({*pid, rec.id, rec.name});
-            if (!ctx.json) *ctx.out << "started run " << rec.id << " " << rec.name << " (pid " << *pid << ")\n" << std::flush;
-        }
-        if (cancel && next < todo.size()) next = todo.size();   // queued runs stay queued
-        int status = 0;
-        const pid_t pid = waitpid(-1, &status, WNOHANG);
-        if (pid <= 0) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(200));
-            continue;
-        }
-        auto it = std::find_if(active.begin(), active.end(), [pid](const Worker& w) { return w.pid == pid; });
-        if (it == active.end()) continue;
+        const auto exit = launcher.reap(200);
+        if (!exit) continue;
+        const auto job = pool.workerExited(exit->handle);
+        if (!job || !job->runId) continue;
         ++done;
-        auto rec = store.run(it->runId);
+        // A worker that died before recording its end leaves the run queued or running; settle it.
+        runs::settleAfterWorker(store, job->runId, "worker " + exit->describe() + " (log: " + launcher.logFor(*job) + ")", cancelled);
+        auto rec = store.run(job->runId);
         if (!ctx.json)
-            *ctx.out << "[" << done << "/" << total << "] run " << it->runId << " " << it->label << ": "
+            *ctx.out << "[" << done << "/" << total << "] run " << job->runId << " " << names[job->runId] << ": "
                      << (rec ? storage::toString(rec->status) : "?") << (rec && !rec->failureReason.empty() ? " (" + rec->failureReason + ")" : "")
                      << "\n" << std::flush;
-        // A worker that died before recording its end leaves the run `running`; mark it.
-        if (rec && rec->status == storage::RunStatus::Running)
-            store.finishRun(it->runId, storage::RunStatus::Failed,
-                            "worker exited with status " + std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) +
-                                " (log: " + logDir + ")");
-        active.erase(it);
     }
-    return !spawnFailed && !traincli::CancelOnSignal::requested();
+    return !startFailed && !cancelled;
 }
 
-int finishSweep(Context& ctx, std::unique_ptr<storage::Store>& holder, const storage::SweepRecord& sweep, int workers,
-                int threads, const std::string& checkpointRoot, json out) {
-    const bool completed = runPending(ctx, holder, sweep, workers, threads, checkpointRoot);
-    if (!holder) return fail(ctx, "sweep", Status::io("cannot reopen " + ctx.dbPath));
-    storage::Store& store = *holder;
+int finishSweep(Context& ctx, storage::Store& store, const storage::SweepRecord& sweep, int workers, json out) {
+    const bool completed = runPending(ctx, store, sweep, workers);
     auto runs = store.runs([&] {
         storage::RunFilter f;
         f.sweepId = sweep.id;
@@ -355,7 +221,7 @@ int finishSweep(Context& ctx, std::unique_ptr<storage::Store>& holder, const sto
             double loss = NAN;
             if (auto s = store.metricSummary(r.id))
                 for (const auto& m : *s)
-                    if (m.name == "val_loss") loss = m.lastValue;
+                    if (m.name == metrics::kValLoss) loss = m.lastValue;
             list.push_back({{"id", r.id}, {"name", r.name}, {"status", storage::toString(r.status)},
                             {"val_loss", std::isfinite(loss) ? json(loss) : json(nullptr)}, {"reason", r.failureReason}});
         }
@@ -378,12 +244,6 @@ int workersOf(const Args& a) {
     return static_cast<int>(w);
 }
 
-int threadsFor(const Args& a, int workers) {
-    if (a.has("threads")) return static_cast<int>(a.integer("threads"));
-    if (workers <= 1) return 0;
-    return std::max(1, static_cast<int>(std::thread::hardware_concurrency()) / workers);
-}
-
 int planAndRun(Context& ctx, const std::string& kind) {
     const Args& a = ctx.args;
     const std::string cmd = "sweep " + kind;
@@ -391,13 +251,22 @@ int planAndRun(Context& ctx, const std::string& kind) {
     // The data must hold a sequence at the longest context; its vocabulary sizes the models.
     TrainingConfig probe = o.base;
     probe.context = *std::max_element(o.contexts.begin(), o.contexts.end());
-    auto vocab = traincli::probeData(probe);
+    auto vocab = runs::probeDataVocab(probe);
     if (!vocab) return fail(ctx, cmd, vocab.status());
     o.vocab = a.has("vocab") ? static_cast<int>(a.integer("vocab")) : *vocab;
-    const SweepPlan plan = kind == "isoflop" ? training::planIsoflopSweep(o) : training::planTokenParamSweep(o);
+    SweepPlan plan = kind == "isoflop" ? training::planIsoflopSweep(o) : training::planTokenParamSweep(o);
+    if (!a.has("throughput")) {   // rates measured here: finished runs in the database, else a probe step
+        std::unique_ptr<storage::Store> existing;
+        if (std::filesystem::exists(ctx.dbPath)) {
+            storage::StoreOptions readOnly;
+            readOnly.readOnly = true;
+            if (auto opened = storage::Store::open(ctx.dbPath, readOnly)) existing = std::move(*opened);
+        }
+        runs::estimateSweep(&plan, existing.get());
+    }
     if (plan.status.isOk() || !plan.runs.empty()) {
         if (ctx.json && a.has("plan-only")) *ctx.out << sweepPlanRunsJson(plan).dump(2) << "\n";
-        else if (!ctx.json) printSweepPlan(*ctx.out, plan, o, static_cast<int>(std::max(1LL, a.integer("workers", 1))));
+        else if (!ctx.json) printSweepPlan(*ctx.out, plan, static_cast<int>(std::max(1LL, a.integer("workers", 1))));
     }
     if (!plan.status) return fail(ctx, cmd, plan.status);
     for (const auto& r : plan.runs)   // the device and shapes, before anything is created
@@ -406,54 +275,18 @@ int planAndRun(Context& ctx, const std::string& kind) {
     if (a.has("plan-only")) return kExitOk;
 
     const int workers = workersOf(a);
-    const int threads = threadsFor(a, workers);
     const std::string root = a.str("checkpoint-dir");
-    const std::string rootDir = fs::path(traincli::checkpointDirFor(root, ctx.dbPath, 0)).parent_path().string();
+    const std::string rootDir = std::filesystem::path(runs::checkpointDirFor(root, ctx.dbPath, 0)).parent_path().string();
     if (Status s = training::checkWritableDirectory(rootDir); !s) return fail(ctx, cmd, s);
     auto store = workspace::openWorkspace(ctx.dbPath);
     if (!store) return fail(ctx, cmd, store.status());
-    storage::SweepRecord sweep;
-    sweep.name = a.str("name", defaultName(kind));
-    json planJ = sweepPlanJson(o, kind);
-    planJ["workers"] = workers;
-    sweep.planJson = planJ.dump();
-    auto sweepId = (*store)->createSweep(sweep);
-    if (!sweepId) return fail(ctx, cmd, sweepId.status());
-    sweep.id = *sweepId;
-
-    // Every run is created up front (queued), so an interrupted sweep knows what is left.
-    Status created = (*store)->transact([&]() -> Status {
-        for (const auto& r : plan.runs) {
-            if (!r.plan.status) continue;
-            storage::RunRecord rec;
-            rec.name = r.label;
-            rec.arch = analysis::archName(r.config.shape.arch);
-            rec.params = static_cast<double>(r.plan.params);
-            rec.flopsPerToken = r.plan.flopsPerToken;
-            rec.flopsPerSequence = r.plan.flopsPerSequence;
-            rec.ctx = r.config.context;
-            rec.dataset = r.config.data;
-            rec.device = r.config.device;
-            rec.seed = static_cast<long long>(r.config.seed);
-            rec.sweepId = sweep.id;
-            rec.tags = {"sweep:" + sweep.name, kind};
-            rec.status = storage::RunStatus::Queued;
-            rec.configJson = training::trainingConfigToJson(r.config);
-            auto id = (*store)->createRun(rec);
-            if (!id) return id.status();
-            TrainingConfig c = r.config;
-            c.checkpointDir = traincli::checkpointDirFor(root, ctx.dbPath, *id);
-            rec.id = *id;
-            rec.configJson = training::trainingConfigToJson(c);
-            if (Status s = (*store)->updateRun(rec); !s) return s;
-        }
-        return {};
-    });
-    if (!created) return fail(ctx, cmd, Status(created).withContext("creating the runs"));
-    if (!ctx.json) *ctx.out << "sweep " << sweep.name << " (id " << sweep.id << ") in " << ctx.dbPath << "\n";
+    const std::string name = a.str("name", runs::defaultSweepName(kind));
+    auto sweep = runs::createSweep(**store, ctx.dbPath, plan, runs::sweepRequestJson(o, kind, workers), name, root);
+    if (!sweep) return fail(ctx, cmd, sweep.status());
+    if (!ctx.json) *ctx.out << "sweep " << sweep->name << " (id " << sweep->id << ") in " << ctx.dbPath << "\n";
     traincli::CancelOnSignal guard;
-    json out{{"sweep", sweep.name}, {"sweep_id", sweep.id}, {"plan", sweepPlanRunsJson(plan)}};
-    return finishSweep(ctx, *store, sweep, workers, threads, root, out);
+    json out{{"sweep", sweep->name}, {"sweep_id", sweep->id}, {"plan", sweepPlanRunsJson(plan)}};
+    return finishSweep(ctx, **store, *sweep, workers, out);
 }
 
 int resumeSweep(Context& ctx) {
@@ -466,7 +299,21 @@ int resumeSweep(Context& ctx) {
     const int workers = workersOf(ctx.args);
     traincli::CancelOnSignal guard;
     json out{{"sweep", sweep->name}, {"sweep_id", sweep->id}};
-    return finishSweep(ctx, *store, *sweep, workers, threadsFor(ctx.args, workers), ctx.args.str("checkpoint-dir"), out);
+    return finishSweep(ctx, **store, *sweep, workers, out);
+}
+
+// `sweep fit NAME`: the last step alone (the workbench's queue runs it after a sweep's last run).
+int fitNamedSweep(Context& ctx) {
+    const auto& pos = ctx.args.positional();
+    if (pos.size() != 1) throw UsageError("give the sweep's NAME");
+    auto store = workspace::openWorkspace(ctx.dbPath);
+    if (!store) return fail(ctx, "sweep fit", store.status());
+    auto sweep = (*store)->sweepByName(pos[0]);
+    if (!sweep) return fail(ctx, "sweep fit", sweep.status());
+    json out{{"sweep", sweep->name}, {"sweep_id", sweep->id}};
+    if (Status fitted = fitSweep(ctx, **store, *sweep, &out); !fitted) return fail(ctx, "sweep fit", fitted);
+    if (ctx.json) *ctx.out << out.dump(2) << "\n";
+    return kExitOk;
 }
 
 }  // namespace
@@ -509,11 +356,17 @@ void registerSweepCommands(Registry& registry) {
     res.summary = "continue a sweep: train its queued, cancelled, interrupted or failed runs, then fit";
     res.usesDatabase = true;
     res.positionalUsage = "NAME";
-    res.options = {{"workers", "W", "train W runs at once in worker processes", "1", "Sweep"},
-                   {"threads", "N", "LibTorch CPU threads per run", "all cores / W", "Sweep"},
-                   {"checkpoint-dir", "DIR", "checkpoint root the sweep used", "<db file>.checkpoints", "Sweep"}};
+    res.options = {{"workers", "W", "train W runs at once in worker processes", "1", "Sweep"}};
     res.handler = resumeSweep;
     registry.add(std::move(res));
+
+    Command fit;
+    fit.path = "sweep fit";
+    fit.summary = "fit a sweep's finished runs (IsoFLOP parabolas and power laws, or token/param slopes) and store the fits";
+    fit.usesDatabase = true;
+    fit.positionalUsage = "NAME";
+    fit.handler = fitNamedSweep;
+    registry.add(std::move(fit));
 }
 
 }  // namespace seqscope::cli

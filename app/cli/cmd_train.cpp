@@ -10,7 +10,6 @@
 //   seqscope-cli train --resume 7 --db runs.db
 #include <nlohmann/json.hpp>
 
-#include <filesystem>
 #include <ostream>
 
 #include "analysis/fit_common.h"
@@ -18,14 +17,14 @@
 #include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/train_support.h"
-#include "workspace/run_records.h"
+#include "runs/run_executor.h"
+#include "runs/run_resolver.h"
 #include "workspace/workspace.h"
 
 namespace seqscope::cli {
 namespace {
 
 using nlohmann::json;
-using training::TrainingConfig;
 
 int fail(Context& ctx, const Status& status) {
     *ctx.err << "seqscope-cli train: " << status.message() << "\n";
@@ -38,21 +37,18 @@ const char* const kDefiningFlags[] = {"arch", "preset", "d-model", "layers", "he
                                       "micro-batch", "warmup", "grad-clip", "weight-decay", "checkpoint-dir", "name", "tag",
                                       "plan-only"};
 
-std::vector<std::string> tagsOf(const Args& a) { return a.list("tag"); }
-
-int report(Context& ctx, long long runId, const TrainingConfig& config, const training::TrainingPlan& plan,
-           const traincli::ExecuteResult& r) {
+int report(Context& ctx, long long runId, const runs::ExecuteResult& r) {
     const auto& t = r.training;
     if (ctx.json) {
         json j{{"run_id", runId},
-               {"status", storage::toString(r.status)},
-               {"config", json::parse(training::trainingConfigToJson(config))},
-               {"plan", traincli::planJson(config, plan)},
+               {"status", storage::toString(r.runStatus)},
+               {"config", json::parse(training::trainingConfigToJson(r.config))},
+               {"plan", traincli::planJson(r.config, r.plan)},
                {"result", traincli::resultJson(t)}};
-        if (!r.storeStatus.isOk()) j["store_error"] = r.storeStatus.message();
+        if (!r.status.isOk()) j["error"] = r.status.message();
         *ctx.out << j.dump(2) << "\n";
-    } else {
-        *ctx.out << "run " << runId << " " << storage::toString(r.status) << ": " << t.steps << "/" << t.planSteps << " steps, "
+    } else if (!r.refused) {
+        *ctx.out << "run " << runId << " " << storage::toString(r.runStatus) << ": " << t.steps << "/" << t.planSteps << " steps, "
                  << traincli::formatCount(static_cast<double>(t.tokens)) << " tokens, " << analysis::fmt(t.flops, 4)
                  << " FLOPs in " << traincli::formatDuration(t.seconds);
         if (std::isfinite(t.finalValLoss)) *ctx.out << ", val loss " << analysis::fmt(t.finalValLoss, 5);
@@ -60,135 +56,79 @@ int report(Context& ctx, long long runId, const TrainingConfig& config, const tr
         if (std::isfinite(t.finalTrainLoss)) *ctx.out << " (train " << analysis::fmt(t.finalTrainLoss, 5) << ")";
         *ctx.out << "\n";
     }
-    if (!r.storeStatus.isOk()) *ctx.err << "seqscope-cli train: run " << runId << ": " << r.storeStatus.message() << "\n";
-    if (r.status == storage::RunStatus::Finished && r.storeStatus.isOk()) return kExitOk;
-    std::string why = "run " + std::to_string(runId) + " " + storage::toString(r.status);
-    if (!t.reason.empty()) why += ": " + t.reason;
-    if (!t.checkpointPath.empty() && r.status != storage::RunStatus::Diverged)
+    if (r.status.isOk()) return kExitOk;
+    if (r.refused) return fail(ctx, r.status);
+    std::string why = "run " + std::to_string(runId) + " " + storage::toString(r.runStatus);
+    if (!r.status.message().empty()) why += ": " + r.status.message();
+    if (!t.checkpointPath.empty() && r.runStatus != storage::RunStatus::Diverged)
         why += "; resume with: seqscope-cli train --resume " + std::to_string(runId) + " --db " + ctx.dbPath;
     *ctx.err << "seqscope-cli train: " << why << "\n";
     return kExitFailure;
+}
+
+// Runs the stored run through the run service with the progress bar and Ctrl-C.
+int execute(Context& ctx, long long runId, runs::ExecuteOptions options) {
+    auto progress = traincli::makeProgressBar(ctx.err, !ctx.json);
+    options.progress = progress.get();
+    traincli::CancelOnSignal guard;
+    const auto result = runs::executeRun(ctx.dbPath, runId, options);
+    if (!ctx.json && result.resumedAtStep >= 0)
+        *ctx.out << "run " << runId << ": resumed from " << result.checkpoint << " at step " << result.resumedAtStep << "/"
+                 << result.plan.steps << "\n";
+    for (const auto& note : result.notes) *ctx.err << "note: " << note << "\n";
+    return report(ctx, runId, result);
 }
 
 int resumeRun(Context& ctx) {
     const Args& a = ctx.args;
     for (const char* f : kDefiningFlags)
         if (a.has(f)) throw UsageError(std::string("--resume continues the stored config; --") + f + " cannot be changed");
-    const long long runId = a.integer("resume");
-    auto store = workspace::openWorkspace(ctx.dbPath);
-    if (!store) return fail(ctx, store.status());
-    auto rec = (*store)->run(runId);
-    if (!rec) return fail(ctx, rec.status());
-    switch (rec->status) {
-    case storage::RunStatus::Finished: return fail(ctx, Status::invalid("run " + std::to_string(runId) + " already finished"));
-    case storage::RunStatus::Running:
-        return fail(ctx, Status::invalid("run " + std::to_string(runId) + " is running (pid " + std::to_string(rec->pid) + " on " +
-                                         rec->host + ")"));
-    case storage::RunStatus::Diverged:
-        return fail(ctx, Status::invalid("run " + std::to_string(runId) +
-                                         " diverged; the same data and state would diverge again (start a new run)"));
-    default: break;
+    const runs::RunRequest flags = traincli::recipeRequest(a);   // only the settings a resume may change
+    runs::ExecuteOptions options;
+    options.device = flags.device;
+    options.threads = flags.threads;
+    options.fp32 = flags.fp32;
+    options.peakFlopsPerSecond = flags.peakFlopsPerSecond;
+    options.evalEvery = flags.evalEvery;
+    options.evalTokens = flags.evalTokens;
+    options.checkpointEvery = flags.checkpointEvery;
+    {   // the run must exist in a Seqscope database; the executor takes it from there
+        auto store = workspace::openWorkspace(ctx.dbPath);
+        if (!store) return fail(ctx, store.status());
     }
-    auto parsed = training::trainingConfigFromJson(rec->configJson);
-    if (!parsed) return fail(ctx, Status(parsed.status()).withContext("run " + std::to_string(runId) + " config"));
-    TrainingConfig config = *parsed;
-    const int storedThreads = config.threads;
-    config.threads = static_cast<int>(a.integer("threads", config.threads));
-    config.device = a.str("device", config.device);
-    if (a.has("fp32")) config.bf16 = false;
-    config.peakFlopsPerSecond = a.number("peak-flops", config.peakFlopsPerSecond);
-    config.evalEvery = a.integer("eval-every", config.evalEvery);
-    config.evalTokens = a.integer("eval-tokens", config.evalTokens);
-    config.checkpointEvery = a.integer("checkpoint-every", config.checkpointEvery);
-    if (config.checkpointDir.empty()) config.checkpointDir = traincli::checkpointDirFor("", ctx.dbPath, runId);
-    const auto plan = training::planTraining(config);
-    if (!plan.status) return fail(ctx, plan.status);
-    if (Status s = training::validateModelConfig(config); !s) return fail(ctx, s);
-    if (auto v = traincli::probeData(config); !v) return fail(ctx, v.status());
-
-    traincli::ExecuteOptions options;
-    options.progress = !ctx.json;
-    options.err = ctx.err;
-    const std::string ckpt = training::checkpointPath(config.checkpointDir);
-    std::error_code ec;
-    if (rec->status != storage::RunStatus::Queued && std::filesystem::exists(ckpt, ec)) {
-        const auto info = training::readCheckpointInfo(ckpt);
-        if (!info.status) return fail(ctx, info.status);
-        options.resumeFrom = ckpt;
-        if (!ctx.json) *ctx.out << "run " << runId << ": resuming from " << ckpt << " at step " << info.step << "/" << plan.steps << "\n";
-    } else if (!ctx.json) {
-        *ctx.out << "run " << runId << ": no checkpoint, starting at step 0\n";
-    }
-    if (storedThreads != config.threads && !ctx.json)
-        *ctx.err << "note: the run used --threads " << storedThreads << ", now " << config.threads
-                 << "; losses match an uninterrupted run only with the same thread count\n";
-    if (!ctx.json) traincli::printPlan(*ctx.out, config, plan);
-    storage::RunRecord updated = *rec;
-    updated.configJson = training::trainingConfigToJson(config);
-    updated.device = config.device;
-    if (Status s = (*store)->updateRun(updated); !s) return fail(ctx, s);
-    store->reset();   // executeStoredRun must be the only user of the file in this process
-    traincli::CancelOnSignal guard;
-    const auto result = traincli::executeStoredRun(ctx.dbPath, runId, config, options);
-    return report(ctx, runId, config, plan, result);
+    return execute(ctx, a.integer("resume"), options);
 }
 
 int trainRun(Context& ctx) {
     const Args& a = ctx.args;
-    TrainingConfig config;
-    const analysis::Preset* preset = a.has("preset") ? analysis::findPreset(a.str("preset")) : nullptr;
-    config.context = a.integer("ctx", preset ? preset->context : 256);
-    if (config.context < 1) throw UsageError("option --ctx: must be at least 1 token");
-    traincli::applyRecipe(a, &config);
-    const std::string budget = a.oneOf({"tokens", "flops", "ratio"});
-    training::parseBudgetKind(budget, &config.budgetKind);
-    config.budget = a.number(budget);
-
-    auto vocab = traincli::probeData(config);
-    if (!vocab) return fail(ctx, vocab.status());
-    config.shape = traincli::shapeFromArgs(a, config.context, *vocab, &config.preset);
-    auto plan = training::planTraining(config);
-    if (!plan.status) return fail(ctx, plan.status);
-    if (Status s = training::validateModelConfig(config); !s) return fail(ctx, s);
-    if (!a.has("checkpoint-every")) config.checkpointEvery = plan.steps > 100 ? std::max(100LL, plan.steps / 10) : 0;
-
+    runs::ResolveOptions resolve;
+    resolve.dbPath = ctx.dbPath;
+    resolve.checkCheckpointRoot = !a.has("plan-only");
+    auto resolved = runs::resolveRun(traincli::trainRequest(a), resolve);
+    if (!resolved) return fail(ctx, resolved.status());
+    runs::ResolvedRun& run = *resolved;
     if (a.has("plan-only")) {
         if (ctx.json)
-            *ctx.out << json{{"config", json::parse(training::trainingConfigToJson(config))},
-                             {"plan", traincli::planJson(config, plan)}}
+            *ctx.out << json{{"config", json::parse(training::trainingConfigToJson(run.config))},
+                             {"plan", traincli::planJson(run.config, run.plan)}}
                             .dump(2)
                      << "\n";
         else
-            traincli::printPlan(*ctx.out, config, plan);
+            traincli::printPlan(*ctx.out, run.config, run.plan);
         return kExitOk;
     }
-    const std::string root = a.str("checkpoint-dir");
-    const std::string probeDir = traincli::checkpointDirFor(root, ctx.dbPath, 0);
-    if (Status s = training::checkWritableDirectory(std::filesystem::path(probeDir).parent_path().string()); !s)
-        return fail(ctx, s);
-
-    auto store = workspace::openWorkspace(ctx.dbPath);
-    if (!store) return fail(ctx, store.status());
-    storage::RunRecord rec = workspace::queuedRunRecord(config, plan, a.str("name"), tagsOf(a));
-    auto id = (*store)->createRun(rec);
-    if (!id) return fail(ctx, Status(id.status()).withContext("creating the run"));
-    rec.id = *id;
-    config.checkpointDir = traincli::checkpointDirFor(root, ctx.dbPath, rec.id);
-    rec.configJson = training::trainingConfigToJson(config);
-    if (Status s = (*store)->updateRun(rec); !s) return fail(ctx, s);
-
+    {
+        auto store = workspace::openWorkspace(ctx.dbPath);
+        if (!store) return fail(ctx, store.status());
+        auto id = runs::createRun(**store, ctx.dbPath, &run);
+        if (!id) return fail(ctx, id.status());
+    }   // executeRun must be the only user of the file in this process
     if (!ctx.json) {
-        *ctx.out << "run " << rec.id << " (" << rec.name << ") in " << ctx.dbPath << "\n";
-        traincli::printPlan(*ctx.out, config, plan);
+        *ctx.out << "run " << run.record.id << " (" << run.record.name << ") in " << ctx.dbPath << "\n";
+        traincli::printPlan(*ctx.out, run.config, run.plan);
         ctx.out->flush();
     }
-    traincli::ExecuteOptions options;
-    options.progress = !ctx.json;
-    options.err = ctx.err;
-    store->reset();   // executeStoredRun must be the only user of the file in this process
-    traincli::CancelOnSignal guard;
-    const auto result = traincli::executeStoredRun(ctx.dbPath, rec.id, config, options);
-    return report(ctx, rec.id, config, plan, result);
+    return execute(ctx, run.record.id, {});
 }
 
 }  // namespace

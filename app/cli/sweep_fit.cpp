@@ -12,6 +12,7 @@
 #include "analysis/scaling_point.h"
 #include "analysis/tokenparam_slopes.h"
 #include "cli/fit_support.h"
+#include "common/metric_names.h"
 #include "training/training_config.h"
 
 namespace seqscope::cli {
@@ -41,7 +42,7 @@ Result<std::map<std::pair<std::string, long long>, Group>> finishedPoints(storag
         if (!summary) return summary.status();
         double loss = NAN;
         for (const auto& m : *summary)
-            if (m.name == "val_loss") loss = m.lastValue;
+            if (m.name == metrics::kValLoss) loss = m.lastValue;
         if (!std::isfinite(loss) || !plan.status) continue;
         analysis::ScalingPoint p;
         p.arch = r.arch;

@@ -1,9 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Shared plumbing of `train` and `sweep` (see train_support.h). The observer queues metric rows in
-// a storage::MetricsWriter (batched commits <= 250 ms apart, on its own connection) and reports a
-// failed commit (disk full, database locked past the busy timeout) through health(), which ends the
-// run Failed with that reason after a checkpoint. The progress bar redraws at most 4 times a second
-// on a terminal and prints one line per validation pass otherwise (logs, pipes, tests).
+// Shared plumbing of `train` and `sweep` (see train_support.h).
 #include "cli/train_support.h"
 
 #include <unistd.h>
@@ -22,9 +18,6 @@
 #include "analysis/accounting.h"
 #include "analysis/fit_common.h"
 #include "analysis/presets.h"
-#include "data/batch_source.h"
-#include "storage/metrics_writer.h"
-#include "training/sweep_plan.h"
 
 namespace seqscope::cli::traincli {
 
@@ -98,82 +91,55 @@ std::vector<OptionSpec> recipeOptions() {
     };
 }
 
-void applyRecipe(const Args& a, training::TrainingConfig* c) {
-    c->data = a.str("data", c->data);
-    c->valFraction = a.number("val-fraction", c->valFraction);
-    const long long seed = a.integer("seed", static_cast<long long>(c->seed));
-    if (seed < 0) throw UsageError("option --seed: must be >= 0");
-    c->seed = static_cast<std::uint64_t>(seed);
-    c->lr = a.number("lr", c->lr);
+runs::RunRequest recipeRequest(const Args& a) {
+    runs::RunRequest r;
+    if (a.has("data")) r.data = a.str("data");
+    if (a.has("val-fraction")) r.valFraction = a.number("val-fraction");
+    if (a.has("seed")) {
+        const long long seed = a.integer("seed");
+        if (seed < 0) throw UsageError("option --seed: must be >= 0");
+        r.seed = static_cast<std::uint64_t>(seed);
+    }
+    if (a.has("lr")) r.lr = a.number("lr");
     if (a.has("batch") && a.has("batch-tokens")) throw UsageError("--batch and --batch-tokens cannot be combined");
     if (a.has("batch")) {
-        c->batchSequences = a.integer("batch");
-        if (c->batchSequences < 1) throw UsageError("option --batch: must be at least 1 sequence");
+        r.batchSequences = a.integer("batch");
+        if (*r.batchSequences < 1) throw UsageError("option --batch: must be at least 1 sequence");
     }
     if (a.has("batch-tokens")) {
-        c->batchSequences = 0;
-        c->batchTokens = a.integer("batch-tokens");
-        if (c->batchTokens < 1) throw UsageError("option --batch-tokens: must be positive");
+        r.batchTokens = a.integer("batch-tokens");
+        if (*r.batchTokens < 1) throw UsageError("option --batch-tokens: must be positive");
     }
-    c->microBatch = a.integer("micro-batch", c->microBatch);
-    c->warmupSteps = a.integer("warmup", c->warmupSteps);
-    c->gradClip = a.number("grad-clip", c->gradClip);
-    c->weightDecay = a.number("weight-decay", c->weightDecay);
-    c->evalEvery = a.integer("eval-every", c->evalEvery);
-    c->evalTokens = a.integer("eval-tokens", c->evalTokens);
-    c->device = a.str("device", c->device);
-    c->threads = static_cast<int>(a.integer("threads", c->threads));
-    if (a.has("fp32")) c->bf16 = false;
-    c->peakFlopsPerSecond = a.number("peak-flops", c->peakFlopsPerSecond);
-    c->checkpointEvery = a.integer("checkpoint-every", c->checkpointEvery);
+    if (a.has("micro-batch")) r.microBatch = a.integer("micro-batch");
+    if (a.has("warmup")) r.warmupSteps = a.integer("warmup");
+    if (a.has("grad-clip")) r.gradClip = a.number("grad-clip");
+    if (a.has("weight-decay")) r.weightDecay = a.number("weight-decay");
+    if (a.has("eval-every")) r.evalEvery = a.integer("eval-every");
+    if (a.has("eval-tokens")) r.evalTokens = a.integer("eval-tokens");
+    if (a.has("device")) r.device = a.str("device");
+    if (a.has("threads")) r.threads = static_cast<int>(a.integer("threads"));
+    r.fp32 = a.has("fp32");
+    if (a.has("peak-flops")) r.peakFlopsPerSecond = a.number("peak-flops");
+    if (a.has("checkpoint-every")) r.checkpointEvery = a.integer("checkpoint-every");
+    r.checkpointRoot = a.str("checkpoint-dir");
+    return r;
 }
 
-analysis::ModelShape shapeFromArgs(const Args& a, long long ctx, int dataVocab, std::string* presetName) {
-    analysis::ModelShape shape;
-    const int vocab = a.has("vocab") ? static_cast<int>(a.integer("vocab")) : dataVocab;
-    if (a.has("preset")) {
-        if (a.has("d-model") || a.has("layers") || a.has("heads"))
-            throw UsageError("--preset and --d-model/--layers/--heads cannot be combined");
-        const analysis::Preset* p = analysis::findPreset(a.str("preset"));
-        if (!p) throw UsageError("option --preset: unknown preset '" + a.str("preset") + "' (" + analysis::presetNames() + ")");
-        shape = p->shape;
-        if (a.has("arch")) {
-            analysis::Arch arch;
-            if (!analysis::parseArch(a.str("arch"), &arch) || arch != shape.arch)
-                throw UsageError("--arch " + a.str("arch") + " does not match preset " + p->name);
-        }
-        if (presetName) *presetName = p->name;
-        if (shape.vocab != vocab && (a.has("vocab") || p->family == "cpu")) shape.vocab = vocab;
-    } else {
-        if (!a.has("arch")) throw UsageError("give --preset P, or --arch A with --d-model D --layers L");
-        analysis::Arch arch;
-        if (!analysis::parseArch(a.str("arch"), &arch))
-            throw UsageError("option --arch: '" + a.str("arch") + "' is not xlstm or transformer");
-        if (!a.has("d-model") || !a.has("layers")) throw UsageError("--arch needs --d-model D and --layers L (or use --preset)");
-        const int d = static_cast<int>(a.integer("d-model"));
-        const int heads = a.has("heads") ? static_cast<int>(a.integer("heads")) : training::defaultHeads(arch, std::max(d, 1));
-        analysis::ShapeFactors f;
-        f.vocab = vocab;
-        shape = analysis::makeShape(arch, d, static_cast<int>(a.integer("layers")), heads, f);
-        if (presetName) presetName->clear();
-    }
-    // The sequence length decides the RoPE table and the largest sensible chunk.
-    shape.maxContext = static_cast<int>(std::max<long long>(ctx, 1));
-    if (shape.arch == analysis::Arch::XLstm && ctx < shape.chunk) shape.chunk = training::chunkForContext(ctx);
-    return shape;
-}
-
-Result<int> probeData(const training::TrainingConfig& c) {
-    data::DataOptions d;
-    d.spec = c.data;
-    d.context = c.context;
-    d.seed = c.seed;
-    d.corpus.valFraction = c.valFraction;
-    d.corpus.vocab = c.tokenVocab;
-    if (!c.fortunesDir.empty()) d.corpus.fortunesDir = c.fortunesDir;
-    auto source = data::makeBatchSource(d);
-    if (!source) return source.status();
-    return (*source)->vocab();
+runs::RunRequest trainRequest(const Args& a) {
+    runs::RunRequest r = recipeRequest(a);
+    r.preset = a.str("preset");
+    r.arch = a.str("arch");
+    if (a.has("d-model")) r.dModel = static_cast<int>(a.integer("d-model"));
+    if (a.has("layers")) r.layers = static_cast<int>(a.integer("layers"));
+    if (a.has("heads")) r.heads = static_cast<int>(a.integer("heads"));
+    if (a.has("vocab")) r.vocab = static_cast<int>(a.integer("vocab"));
+    if (a.has("ctx")) r.context = a.integer("ctx");
+    const std::string budget = a.oneOf({"tokens", "flops", "ratio"});
+    training::parseBudgetKind(budget, &r.budgetKind);
+    r.budget = a.number(budget);
+    r.name = a.str("name");
+    r.tags = a.list("tag");
+    return r;
 }
 
 // --- Ctrl-C -------------------------------------------------------------------------------------------
@@ -211,10 +177,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-class CliObserver : public training::TrainingObserver {
+class ProgressBar : public training::TrainingObserver {
 public:
-    CliObserver(storage::MetricsWriter* writer, std::ostream* err, bool progress)
-        : m_writer(writer), m_err(err), m_progress(progress && err) {
+    ProgressBar(std::ostream* err, bool progress) : m_err(err), m_progress(progress && err) {
         m_tty = m_progress && err == &std::cerr && isatty(STDERR_FILENO);
     }
 
@@ -226,14 +191,6 @@ public:
     }
 
     void onStep(const training::StepProgress& p) override {
-        append(p.step, p.tokens, p.flops, p.elapsedSeconds, "train_loss", p.trainLoss);
-        append(p.step, p.tokens, p.flops, p.elapsedSeconds, "lr", p.lr);
-        append(p.step, p.tokens, p.flops, p.elapsedSeconds, "grad_norm", p.gradNorm);
-        if (p.tokensPerSecond > 0) {
-            append(p.step, p.tokens, p.flops, p.elapsedSeconds, "tokens_per_s", p.tokensPerSecond);
-            append(p.step, p.tokens, p.flops, p.elapsedSeconds, "flops_per_s", p.flopsPerSecond);
-        }
-        if (std::isfinite(p.utilisation)) append(p.step, p.tokens, p.flops, p.elapsedSeconds, "mfu", p.utilisation);
         m_last = p;
         if (m_tty) {
             const auto now = Clock::now();
@@ -245,8 +202,6 @@ public:
     }
 
     void onEval(const training::EvalProgress& e) override {
-        append(e.step, e.tokens, e.flops, e.elapsedSeconds, "val_loss", e.valLoss);
-        if (std::isfinite(e.valAccuracy)) append(e.step, e.tokens, e.flops, e.elapsedSeconds, "val_accuracy", e.valAccuracy);
         m_val = e.valLoss;
         m_acc = e.valAccuracy;
         if (!m_progress) return;
@@ -266,15 +221,8 @@ public:
     }
 
     bool shouldStop() override { return CancelOnSignal::requested(); }
-    Status health() override { return m_status; }
 
 private:
-    void append(long long step, long long tokens, double flops, double wall, const char* name, double value) {
-        if (!m_status) return;   // the run is ending Failed; do not pile up rows
-        Status s = m_writer->append(step, tokens, flops, wall, name, value);
-        if (!s) m_status = Status(s.code(), "saving metrics failed: " + s.message());
-    }
-
     void draw() {
         const auto& p = m_last;
         const int width = 24;
@@ -292,81 +240,18 @@ private:
         m_drawn = true;
     }
 
-    storage::MetricsWriter* m_writer;
     std::ostream* m_err;
     bool m_progress = false, m_tty = false, m_drawn = false;
     long long m_steps = 0;
     training::StepProgress m_last;
     double m_val = NAN, m_acc = NAN;
-    Status m_status;
     Clock::time_point m_lastDraw{};
 };
 
 }  // namespace
 
-storage::RunStatus toRunStatus(training::TrainingOutcome outcome) {
-    switch (outcome) {
-    case training::TrainingOutcome::Finished: return storage::RunStatus::Finished;
-    case training::TrainingOutcome::Diverged: return storage::RunStatus::Diverged;
-    case training::TrainingOutcome::Cancelled: return storage::RunStatus::Cancelled;
-    case training::TrainingOutcome::Failed: return storage::RunStatus::Failed;
-    }
-    return storage::RunStatus::Failed;
-}
-
-ExecuteResult executeStoredRun(const std::string& dbPath, long long runId, const training::TrainingConfig& config,
-                               const ExecuteOptions& options) {
-    ExecuteResult r;
-    // The terminal status through a connection opened only now (see the header on POSIX locks).
-    auto finish = [&](storage::RunStatus status, const std::string& reason) -> Status {
-        auto store = storage::Store::open(dbPath);
-        if (!store) return store.status();
-        return (*store)->finishRun(runId, status, reason);
-    };
-    {
-        auto store = storage::Store::open(dbPath);
-        Status s = store ? (*store)->markRunStarted(runId) : store.status();
-        if (!s) {
-            r.storeStatus = s;
-            r.training.status = s;
-            r.training.reason = s.message();
-            return r;
-        }
-    }
-    Status closed;
-    {
-        auto writer = storage::MetricsWriter::open(dbPath, runId);
-        if (!writer) {
-            const Status s = Status(writer.status()).withContext("opening the metrics writer");
-            r.training.status = s;
-            r.training.reason = s.message();
-            r.status = storage::RunStatus::Failed;
-            Status fin = finish(storage::RunStatus::Failed, s.message());
-            r.storeStatus = fin ? s : fin;
-            return r;
-        }
-        CliObserver observer(writer->get(), options.err, options.progress);
-        r.training = training::runTraining(config, &observer, options.resumeFrom);
-        // Rows already committed stay; a failing final commit turns a finished run into a failed one.
-        closed = (*writer)->close();
-    }   // the writer and its connection are gone before the next Store opens
-    r.status = toRunStatus(r.training.outcome);
-    std::string reason = r.training.reason;
-    if (!closed && r.status == storage::RunStatus::Finished) {
-        r.status = storage::RunStatus::Failed;
-        reason = "saving metrics failed: " + closed.message();
-        r.training.reason = reason;
-        r.training.status = Status(closed.code(), reason);
-    }
-    Status fin = finish(r.status, reason);
-    r.storeStatus = !closed ? closed : fin;
-    return r;
-}
-
-std::string checkpointDirFor(const std::string& root, const std::string& dbPath, long long runId) {
-    // Run ids restart in every database, so the default root is per database file.
-    fs::path base = root.empty() ? fs::path(fs::absolute(dbPath).string() + ".checkpoints") : fs::path(root);
-    return (base / ("run-" + std::to_string(runId))).string();
+std::unique_ptr<training::TrainingObserver> makeProgressBar(std::ostream* err, bool enabled) {
+    return std::make_unique<ProgressBar>(err, enabled);
 }
 
 // --- Reports ------------------------------------------------------------------------------------------

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Shared plumbing of `train` and `sweep` (cmd_train.cpp, cmd_sweep.cpp): building a TrainingConfig
-// from flags, the Ctrl-C flag, the observer that streams metrics into the store through a
-// MetricsWriter and draws a progress bar with ETA on stderr, and executing one stored run from
-// queued/cancelled/interrupted to its terminal status. No LibTorch (engine/training/trainer.h).
+// Shared plumbing of `train` and `sweep` (cmd_train.cpp, cmd_sweep.cpp): flags to a RunRequest
+// (the run service, engine/runs/, decides the rest), the Ctrl-C flag, the progress bar, and the
+// reports. No LibTorch (engine/training/trainer.h).
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -13,6 +12,7 @@
 #include <vector>
 
 #include "cli/command_line.h"
+#include "runs/run_request.h"
 #include "storage/store.h"
 #include "training/trainer.h"
 
@@ -22,13 +22,12 @@ namespace seqscope::cli::traincli {
 std::vector<OptionSpec> modelOptions();    // --arch --preset --d-model --layers --heads --vocab
 std::vector<OptionSpec> recipeOptions();   // --data --lr --batch --batch-tokens --micro-batch --seed --device ...
 
-// Recipe flags (everything but model and budget) applied over `config`. Throws UsageError.
-void applyRecipe(const Args& args, training::TrainingConfig* config);
-// The model from --preset or --arch/--d-model/--layers[/--heads], for context `ctx` and the data's
-// vocabulary `dataVocab` (when --vocab is absent). Throws UsageError for missing or clashing flags.
-analysis::ModelShape shapeFromArgs(const Args& args, long long ctx, int dataVocab, std::string* presetName);
-// The data's vocabulary, loading it once to fail early on a missing/empty corpus or bad task.
-Result<int> probeData(const training::TrainingConfig& config);
+// The flags as a run request: only what was given is set (runs/run_resolver.h decides the rest).
+// Recipe flags only (data, optimisation, compute, checkpoints); throws UsageError for values that
+// are malformed as flags (negative seed, --batch with --batch-tokens).
+runs::RunRequest recipeRequest(const Args& args);
+// Model, context and budget flags on top of recipeRequest, plus --name and --tag.
+runs::RunRequest trainRequest(const Args& args);
 
 // --- Ctrl-C -----------------------------------------------------------------------------------------
 // Installs SIGINT/SIGTERM handlers that set a flag (a second Ctrl-C kills as usual); restores the
@@ -41,32 +40,10 @@ public:
     static void reset();
 };
 
-// --- Executing a stored run ---------------------------------------------------------------------------
-struct ExecuteOptions {
-    bool progress = true;             // progress bar on `err` (off with --json)
-    std::string resumeFrom;           // checkpoint path; "" = from step 0
-    std::ostream* err = nullptr;
-};
-
-struct ExecuteResult {
-    training::TrainingResult training;
-    storage::RunStatus status = storage::RunStatus::Failed;
-    Status storeStatus;               // metrics writer or finishRun failure ("" when fine)
-};
-
-// Marks the run started, trains with metrics streamed through a MetricsWriter on `dbPath`, then
-// records the terminal status and reason. The run must exist. It opens its own short-lived Stores
-// and the caller must hold no Store of this process on `dbPath` meanwhile: Store::open reads the
-// file header with plain file I/O, and closing that descriptor drops every POSIX lock this process
-// holds on the file (SQLite's documented pitfall), so another process could checkpoint away the
-// WAL under a still-open writer. Only one connection is open while the writer works.
-ExecuteResult executeStoredRun(const std::string& dbPath, long long runId, const training::TrainingConfig& config,
-                               const ExecuteOptions& options);
-
-storage::RunStatus toRunStatus(training::TrainingOutcome outcome);
-
-// Where a run's checkpoints go: <root>/run-<id>, root = --checkpoint-dir or "<db file>.checkpoints".
-std::string checkpointDirFor(const std::string& root, const std::string& dbPath, long long runId);
+// --- Progress ---------------------------------------------------------------------------------------
+// A progress bar with ETA on a terminal (redrawn at most 4 times a second), one line per validation
+// pass otherwise (logs, pipes, tests); Ctrl-C (CancelOnSignal) asks the run to stop.
+std::unique_ptr<training::TrainingObserver> makeProgressBar(std::ostream* err, bool enabled);
 
 // The resolved config and derived numbers, as printed at the start of `train` and in JSON.
 void printPlan(std::ostream& out, const training::TrainingConfig& config, const training::TrainingPlan& plan);

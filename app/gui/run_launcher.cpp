@@ -2,18 +2,23 @@
 #include "run_launcher.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QThread>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 
 #include "analysis/model_shape.h"
 #include "analysis/presets.h"
+#include "runs/run_resolver.h"
+#include "status_text.h"
 
 namespace seqscope::gui {
 namespace {
@@ -62,11 +67,13 @@ RunLauncher::RunLauncher(QWidget* parent) : QWidget(parent) {
     m_data->addItem(QStringLiteral("synthetic:selective-copy"));
     m_data->setToolTip(tr("fortunes (built-in English corpus), synthetic:mqar, synthetic:selective-copy, a text "
                           "file path, or tokens:PATH for uint16 token files"));
-    m_lr = new QLineEdit(QStringLiteral("3e-3"), this);
+    m_lr = new QLineEdit(this);
+    m_lr->setPlaceholderText(tr("automatic (the paper's for the size)"));
     m_batchTokens = new QSpinBox(this);
-    m_batchTokens->setRange(64, 1 << 24);
+    m_batchTokens->setRange(0, 1 << 24);
     m_batchTokens->setSingleStep(1024);
-    m_batchTokens->setValue(4096);
+    m_batchTokens->setSpecialValueText(tr("automatic"));   // 0: the run service's default
+    m_batchTokens->setValue(0);
     m_seed = new QSpinBox(this);
     m_seed->setRange(0, 1 << 30);
     m_seed->setValue(1);
@@ -83,6 +90,8 @@ RunLauncher::RunLauncher(QWidget* parent) : QWidget(parent) {
     m_context->setObjectName(QStringLiteral("context"));
     m_budget->setObjectName(QStringLiteral("budget"));
     m_lr->setObjectName(QStringLiteral("lr"));
+    m_batchTokens->setObjectName(QStringLiteral("batchTokens"));
+    m_data->setObjectName(QStringLiteral("data"));
 
     auto* form = new QFormLayout;
     form->addRow(tr("Architecture"), m_arch);
@@ -148,10 +157,19 @@ RunLauncher::RunLauncher(QWidget* parent) : QWidget(parent) {
     connect(m_device, &QComboBox::currentIndexChanged, this, changed);
     connect(m_start, &QPushButton::clicked, this, [this] {
         QString error;
-        const auto cfg = config(&error);
-        if (error.isEmpty()) emit startRequested(cfg, runName());
+        const auto r = request(&error);
+        if (error.isEmpty()) emit startRequested(r);
     });
+    m_probeTimer = new QTimer(this);
+    m_probeTimer->setSingleShot(true);
+    m_probeTimer->setInterval(600);   // after typing pauses
+    connect(m_probeTimer, &QTimer::timeout, this, &RunLauncher::startProbe);
     emit m_preset->currentIndexChanged(m_preset->currentIndex());
+}
+
+RunLauncher::~RunLauncher() {
+    // A probe step still running only reports back through a guarded pointer; wait so it ends with us.
+    if (m_probeThread) m_probeThread->wait();
 }
 
 void RunLauncher::fillPresets() {
@@ -175,8 +193,8 @@ void RunLauncher::fillPresets() {
     m_preset->setCurrentIndex(0);
 }
 
-void RunLauncher::setMeasuredFlopsPerSecond(double flopsPerSecond) {
-    m_flopsPerSecond = flopsPerSecond;
+void RunLauncher::setThroughput(const runs::Throughput& throughput) {
+    m_throughput = throughput;
     updateFeedback();
 }
 
@@ -186,76 +204,125 @@ void RunLauncher::setCudaAvailable(bool available) {
     if (!available && index >= 0) m_device->removeItem(index);
 }
 
-training::TrainingConfig RunLauncher::config(QString* error) const {
+runs::RunRequest RunLauncher::request(QString* error) const {
     error->clear();
-    training::TrainingConfig c;
-    analysis::Arch arch = analysis::Arch::XLstm;
-    analysis::parseArch(m_arch->currentData().toString().toStdString(), &arch);
-    const auto* preset = analysis::findPreset(m_preset->currentData().toString().toStdString());
-    if (preset) {
-        c.shape = preset->shape;
-        c.preset = preset->name;
+    runs::RunRequest r;
+    r.arch = m_arch->currentData().toString().toStdString();
+    const QString preset = m_preset->currentData().toString();
+    if (preset != QLatin1String(kCustom)) {
+        r.preset = preset.toStdString();
     } else {
-        analysis::ShapeFactors factors;
-        factors.vocab = analysis::kByteVocab;
+        r.dModel = m_dModel->value();
+        r.layers = m_layers->value();
+        r.heads = m_heads->value();
         if (m_heads->value() <= 0 || m_dModel->value() % m_heads->value() != 0) {
             *error = tr("Heads (%1) must divide the width d_model (%2).").arg(m_heads->value()).arg(m_dModel->value());
-            return c;
+            return r;
         }
-        c.shape = analysis::makeShape(arch, m_dModel->value(), m_layers->value(), m_heads->value(), factors);
     }
-    c.context = m_context->value();
-    c.shape.maxContext = std::max<int>(c.shape.maxContext, int(c.context));
+    r.context = m_context->value();
     bool ok = false;
-    c.budget = QLocale::c().toDouble(m_budget->text().trimmed(), &ok);
-    if (!ok || !(c.budget > 0)) {
+    r.budget = QLocale::c().toDouble(m_budget->text().trimmed(), &ok);
+    if (!ok || !(r.budget > 0)) {
         *error = tr("Budget '%1' is not a positive number (e.g. 2e5).").arg(m_budget->text());
-        return c;
+        return r;
     }
-    training::parseBudgetKind(m_budgetKind->currentData().toString().toStdString(), &c.budgetKind);
-    c.lr = QLocale::c().toDouble(m_lr->text().trimmed(), &ok);
-    if (!ok || !(c.lr > 0)) {
-        *error = tr("Learning rate '%1' is not a positive number (e.g. 3e-3).").arg(m_lr->text());
-        return c;
+    training::parseBudgetKind(m_budgetKind->currentData().toString().toStdString(), &r.budgetKind);
+    if (!m_lr->text().trimmed().isEmpty()) {
+        r.lr = QLocale::c().toDouble(m_lr->text().trimmed(), &ok);
+        if (!ok || !(*r.lr > 0)) {
+            *error = tr("Learning rate '%1' is not a positive number (e.g. 3e-3).").arg(m_lr->text());
+            return r;
+        }
     }
-    c.batchTokens = m_batchTokens->value();
-    c.seed = std::uint64_t(m_seed->value());
-    c.data = m_data->currentText().trimmed().toStdString();
-    c.device = m_device->currentData().toString().toStdString();
-    std::string why;
-    if (!c.isValid(&why)) {
-        *error = QString::fromStdString(why);
-        return c;
-    }
-    const training::TrainingPlan plan = training::planTraining(c);
-    if (!plan.status.isOk()) {
-        *error = QString::fromStdString(plan.status.message());
-        return c;
-    }
-    // About ten validation passes run per run; cap each at a quarter of the training tokens so a
-    // tiny exploratory run is not dominated by evaluation (whole sequences, at least one).
-    c.evalTokens = std::clamp<long long>(static_cast<long long>(plan.tokens / 4), c.context, c.evalTokens);
-    return c;
+    if (m_batchTokens->value() > 0) r.batchTokens = m_batchTokens->value();
+    r.seed = std::uint64_t(m_seed->value());
+    r.data = m_data->currentText().trimmed().toStdString();
+    r.device = m_device->currentData().toString().toStdString();
+    r.name = m_name->text().trimmed().toStdString();
+    r.tags = {"gui"};
+    return r;
 }
 
-QString RunLauncher::runName() const { return m_name->text().trimmed(); }
+runs::ResolvedRun RunLauncher::preview(QString* error) const {
+    const runs::RunRequest r = request(error);
+    if (!error->isEmpty()) return {};
+    runs::ResolveOptions o;
+    o.checkData = false;   // the data is loaded once, at Start
+    o.checkCheckpointRoot = false;
+    auto resolved = runs::resolveRun(r, o);
+    if (!resolved) {
+        *error = statusText(resolved.status());
+        return {};
+    }
+    return *resolved;
+}
+
+namespace {
+// What a probe step's numbers depend on: the model, the context, the batch layout and the device.
+std::string probeKey(const training::TrainingConfig& c, const training::TrainingPlan& p) {
+    return c.shape.describe() + "|" + std::to_string(c.context) + "|" + std::to_string(p.sequencesPerStep) + "|" +
+           std::to_string(p.microBatch) + "|" + c.device + "|" + (c.bf16 ? "bf16" : "fp32");
+}
+}  // namespace
+
+void RunLauncher::startProbe() {
+    QString error;
+    const runs::ResolvedRun run = preview(&error);
+    if (!error.isEmpty() || probeKey(run.config, run.plan) == m_probeKey) return;
+    if (m_probeThread) {   // one at a time: try again when it ends
+        m_probeTimer->start();
+        return;
+    }
+    const training::TrainingConfig config = run.config;
+    QPointer<RunLauncher> self(this);
+    m_probeThread = QThread::create([self, config] {
+        const training::StepProbe probe = runs::probeRun(config);
+        QMetaObject::invokeMethod(
+            qApp, [self, config, probe] {
+                if (self) self->probeFinished(config, probe);
+            },
+            Qt::QueuedConnection);
+    });
+    connect(m_probeThread, &QThread::finished, m_probeThread, &QObject::deleteLater);
+    m_probeThread->start(QThread::LowPriority);
+}
+
+void RunLauncher::probeFinished(const training::TrainingConfig& config, const training::StepProbe& probe) {
+    m_probeKey = probeKey(config, training::planTraining(config));
+    m_probe = probe;
+    updateFeedback();
+}
+
+bool RunLauncher::probing() const { return m_probeThread || (m_probeTimer && m_probeTimer->isActive()); }
 
 void RunLauncher::updateFeedback() {
     QString error;
-    const training::TrainingConfig c = config(&error);
+    const runs::ResolvedRun run = preview(&error);
     m_validation->setText(error);
     m_start->setEnabled(error.isEmpty());
     if (!error.isEmpty()) {
         m_feedback->clear();
         return;
     }
-    const training::TrainingPlan plan = training::planTraining(c);
+    const training::TrainingConfig& c = run.config;
+    const training::TrainingPlan& plan = run.plan;
+    const bool probed = probeKey(c, plan) == m_probeKey;
+    if (!probed && m_probeTimer) m_probeTimer->start();
+    const bool probeOk = probed && m_probe.status.isOk();
+    const runs::Throughput rate = m_throughput.known() ? m_throughput : (probeOk ? runs::probeThroughput(m_probe) : runs::Throughput{});
+    const runs::RunEstimate e = runs::estimateRun(c, plan, rate, probeOk ? &m_probe : nullptr);
     const QLocale locale;
-    // Weights, gradients and two Adam moments in float32, plus activations kept for the backward
-    // pass (about 34 d bytes per token and block for these blocks, in float32).
-    const double stateBytes = 16.0 * double(plan.params);
-    const double activationBytes = 34.0 * 4.0 * double(c.shape.dModel) * double(c.shape.layers) * double(plan.tokensPerStep) / std::max<long long>(1, plan.accumulation);
-    const double seconds = m_flopsPerSecond > 0 ? plan.flops / m_flopsPerSecond : NAN;
+    const QString pending = probed ? tr("probe failed: %1").arg(QString::fromStdString(m_probe.status.message()).toHtmlEscaped())
+                                   : tr("measuring one step...");
+    const QString time = std::isfinite(e.seconds) && e.seconds > 0
+                             ? tr("%1 <small>(%2)</small>").arg(formatSeconds(e.seconds), QString::fromStdString(e.timeSource))
+                             : pending;
+    const QString memory = probeOk ? tr("%1 <small>(weights and gradients %2, optimizer %3, activations %4)</small>")
+                                         .arg(formatBytes(e.totalBytes()), formatBytes(e.parameterBytes + e.gradientBytes),
+                                              formatBytes(e.optimizerBytes),
+                                              e.activationsMeasured ? formatBytes(e.activationBytes) : tr("not measured"))
+                                   : tr("%1 + activations (%2)").arg(formatBytes(e.totalBytes()), pending);
     m_feedback->setText(
         tr("<table>"
            "<tr><td>Parameters N</td><td align=right><b>%1</b></td></tr>"
@@ -263,8 +330,9 @@ void RunLauncher::updateFeedback() {
            "<tr><td>Steps &times; tokens/step</td><td align=right>%3 &times; %4</td></tr>"
            "<tr><td>Tokens D (D/N)</td><td align=right>%5 (%6)</td></tr>"
            "<tr><td>Training FLOPs C</td><td align=right><b>%7</b></td></tr>"
-           "<tr><td>Estimated time</td><td align=right>%8</td></tr>"
-           "<tr><td>Estimated memory</td><td align=right>%9</td></tr></table>")
+           "<tr><td>Peak learning rate</td><td align=right>%8</td></tr>"
+           "<tr><td>Estimated time</td><td align=right>%9</td></tr>"
+           "<tr><td>Estimated memory</td><td align=right>%10</td></tr></table>")
             .arg(locale.toString(plan.params))
             .arg(QString::number(plan.flopsPerToken, 'e', 3))
             .arg(locale.toString(plan.steps))
@@ -272,8 +340,9 @@ void RunLauncher::updateFeedback() {
             .arg(QString::number(plan.tokens, 'e', 3))
             .arg(plan.tokenParamRatio, 0, 'f', 1)
             .arg(QString::number(plan.flops, 'e', 3))
-            .arg(m_flopsPerSecond > 0 ? formatSeconds(seconds) : tr("unknown until a run has finished here"))
-            .arg(formatBytes(stateBytes + activationBytes)));
+            .arg(QString::number(c.lr, 'g', 3))
+            .arg(time)
+            .arg(memory));
 }
 
 void RunLauncher::setArch(const QString& arch) { m_arch->setCurrentIndex(std::max(0, m_arch->findData(arch))); }
@@ -286,6 +355,8 @@ void RunLauncher::setBudget(const QString& kind, double value) {
     m_budget->setText(QString::number(value, 'g', 6));
 }
 void RunLauncher::setContext(int context) { m_context->setValue(context); }
+void RunLauncher::setData(const QString& data) { m_data->setEditText(data); }
+void RunLauncher::setRunName(const QString& name) { m_name->setText(name); }
 QString RunLauncher::feedbackText() const { return m_feedback->text(); }
 QString RunLauncher::validationText() const { return m_validation->text(); }
 bool RunLauncher::canStart() const { return m_start->isEnabled(); }

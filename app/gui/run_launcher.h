@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: MIT
-// The run launcher: a form for a training run with live feedback as values change (parameters,
-// FLOPs per token, total FLOPs, steps, estimated time and memory) and inline validation that names
-// the invalid value. "Start" hands a validated TrainingConfig to whoever listens (the training
-// controller queues it); the form itself never trains.
+// The run launcher: a form that fills a runs::RunRequest, with live feedback from the run service as
+// values change (the resolved run's parameters, FLOPs, steps; time and memory from
+// runs/run_estimate.h) and inline validation that names the invalid value. Empty fields mean the
+// service's defaults. "Start" hands the request to whoever listens (the training controller
+// resolves and queues it); the form itself decides no default and never trains.
 #pragma once
 
+#include <QPointer>
 #include <QWidget>
 
-#include "training/training_config.h"
+#include "runs/run_estimate.h"
+#include "runs/run_resolver.h"
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -15,7 +18,8 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
-class QStackedWidget;
+class QThread;
+class QTimer;
 
 namespace seqscope::gui {
 
@@ -23,30 +27,39 @@ class RunLauncher : public QWidget {
     Q_OBJECT
 public:
     explicit RunLauncher(QWidget* parent = nullptr);
+    ~RunLauncher() override;
 
-    // Measured training throughput on this machine (FLOP/s), used for the time estimate; 0 = unknown.
-    void setMeasuredFlopsPerSecond(double flopsPerSecond);
+    // Training throughput measured on this machine (runs::measuredThroughput), for the time estimate.
+    // When unknown, the launcher times one probe step of the run in the background instead.
+    void setThroughput(const runs::Throughput& throughput);
     void setCudaAvailable(bool available);
 
-    // The configuration the form describes; *error names the first invalid value (empty when valid).
-    training::TrainingConfig config(QString* error) const;
-    QString runName() const;
+    // The request the form describes; *error names the first value the form cannot read (empty
+    // when it reads); the run service checks the rest.
+    runs::RunRequest request(QString* error) const;
+    // The request resolved for a preview (no data loaded); the first problem in *error.
+    runs::ResolvedRun preview(QString* error) const;
 
     // Form access for tests and scripted demos.
     void setArch(const QString& arch);
     void setPreset(const QString& preset);
     void setBudget(const QString& kind, double value);   // kind: tokens | flops | ratio
     void setContext(int context);
+    void setData(const QString& data);
+    void setRunName(const QString& name);
     QString feedbackText() const;
     QString validationText() const;
     bool canStart() const;
+    bool probing() const;
 
 signals:
-    void startRequested(const seqscope::training::TrainingConfig& config, const QString& name);
+    void startRequested(const seqscope::runs::RunRequest& request);
 
 private:
     void fillPresets();
     void updateFeedback();
+    void startProbe();
+    void probeFinished(const training::TrainingConfig& config, const training::StepProbe& probe);
 
     QComboBox* m_arch = nullptr;
     QComboBox* m_preset = nullptr;
@@ -65,7 +78,13 @@ private:
     QLabel* m_feedback = nullptr;
     QLabel* m_validation = nullptr;
     QPushButton* m_start = nullptr;
-    double m_flopsPerSecond = 0;
+    runs::Throughput m_throughput;          // measured on this machine; unknown until runs finished
+    // The last probe step and the config it measured (its numbers apply while the model and batch
+    // are the same); a probe runs on its own thread, one at a time, after typing pauses.
+    training::StepProbe m_probe;
+    std::string m_probeKey;
+    QTimer* m_probeTimer = nullptr;
+    QPointer<QThread> m_probeThread;
     bool m_initializing = false;
 };
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "runs_controller.h"
 
+#include "run_details.h"
+
 #include <QFileDialog>
 #include <QInputDialog>
 #include <QJsonDocument>
@@ -25,6 +27,11 @@ RunsController::RunsController(widgets::RunBrowser* browser, widgets::LossChartV
     connect(m_browser, &widgets::RunBrowser::deleteRequested, this, &RunsController::deleteRuns);
     connect(m_browser, &widgets::RunBrowser::exportRequested, this, &RunsController::exportRuns);
     connect(m_browser, &widgets::RunBrowser::tagRequested, this, &RunsController::tagRuns);
+    connect(m_browser, &widgets::RunBrowser::detailsLinkActivated, this, [this](const QUrl& url) {
+        m_rawJson = url.toString() == QLatin1String(kDetailsJsonLink);
+        const QList<long long> ids = m_browser->selectedRunIds();
+        if (ids.size() == 1) m_browser->setDetailsHtml(detailsHtml(ids.first()));
+    });
     connect(&m_runsTimer, &QTimer::timeout, this, &RunsController::refreshRuns);
     connect(&m_metricsTimer, &QTimer::timeout, this, &RunsController::refreshMetrics);
 }
@@ -80,11 +87,11 @@ void RunsController::refreshRuns() {
             row = *previous;
         } else if (auto summary = m_store->metricSummary(run.id)) {
             for (const auto& s : *summary) {
-                if (s.name == "train_loss") row.trainLoss = s.lastValue;
-                if (s.name == "val_loss") row.valLoss = s.lastValue;
+                if (s.name == metrics::kTrainLoss) row.trainLoss = s.lastValue;
+                if (s.name == metrics::kValLoss) row.valLoss = s.lastValue;
                 row.lastStep = std::max(row.lastStep, s.lastStep);
             }
-            if (auto last = m_store->metricsAfterStep({run.id}, row.lastStep - 1, {"train_loss"}); last && !last->empty()) {
+            if (auto last = m_store->metricsAfterStep({run.id}, row.lastStep - 1, {metrics::kTrainLoss}); last && !last->empty()) {
                 row.tokens = last->back().tokens;
                 row.flops = last->back().flops;
             }
@@ -156,23 +163,7 @@ void RunsController::refreshMetrics() {
 
 QString RunsController::detailsHtml(long long id) const {
     const RunRow* row = m_model->rowForId(id);
-    if (!row) return {};
-    const auto& run = row->run;
-    QString html = tr("<h3>#%1 %2</h3>").arg(id).arg(QString::fromStdString(run.name).toHtmlEscaped());
-    html += tr("<p>%1, %2 parameters, context %3, status <b>%4</b></p>")
-                .arg(QString::fromStdString(run.arch), RunTableModel::humanCount(run.params))
-                .arg(run.ctx)
-                .arg(RunTableModel::statusText(run.status));
-    if (!run.failureReason.empty())
-        html += tr("<p>Reason: %1</p>").arg(QString::fromStdString(run.failureReason).toHtmlEscaped());
-    if (!run.device.empty() || !run.host.empty())
-        html += tr("<p>Device: %1 on %2 (pid %3)</p>")
-                    .arg(QString::fromStdString(run.device).toHtmlEscaped(), QString::fromStdString(run.host).toHtmlEscaped())
-                    .arg(run.pid);
-    const QJsonDocument config = QJsonDocument::fromJson(QByteArray::fromStdString(run.configJson));
-    html += QStringLiteral("<pre>%1</pre>").arg(QString::fromUtf8(config.toJson(QJsonDocument::Indented)).toHtmlEscaped());
-    if (!run.notes.empty()) html += QStringLiteral("<p>%1</p>").arg(QString::fromStdString(run.notes).toHtmlEscaped());
-    return html;
+    return row ? runDetailsHtml(row->run, m_rawJson) : QString();
 }
 
 void RunsController::deleteRuns(const QList<long long>& ids) {

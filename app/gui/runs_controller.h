@@ -10,6 +10,7 @@
 #include <QTimer>
 #include <vector>
 
+#include "common/metric_names.h"
 #include "storage/records.h"
 
 namespace seqscope::storage {
@@ -52,13 +53,14 @@ private:
     void exportRuns(const QList<long long>& ids);
     void tagRuns(const QList<long long>& ids);
     QString detailsHtml(long long id) const;
+    bool m_rawJson = false;   // details show the config as JSON instead of properties
 
     widgets::RunBrowser* m_browser;
     widgets::LossChartView* m_chart;
     RunTableModel* m_model;
     storage::Store* m_store = nullptr;
     QTimer m_runsTimer, m_metricsTimer;
-    QString m_metric = QStringLiteral("train_loss");
+    QString m_metric = QLatin1String(metrics::kTrainLoss);
     std::vector<storage::MetricCursor> m_cursors;    // one per plotted run
     QHash<long long, double> m_startedAt;            // run id -> start time (s since epoch)
     int m_running = 0;

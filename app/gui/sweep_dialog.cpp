@@ -12,6 +12,7 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <cmath>
 
 #include "run_table_model.h"
 
@@ -84,7 +85,12 @@ SweepDialog::SweepDialog(QWidget* parent) : QDialog(parent) {
     replan();
 }
 
-bool SweepDialog::readOptions(training::SweepOptions* o, QString* error) const {
+void SweepDialog::setThroughput(const runs::Throughput& throughput) {
+    m_throughput = throughput;
+    replan();
+}
+
+bool SweepDialog::options(training::SweepOptions* o, QString* error) const {
     if (!parseNumbers(m_budgets->text(), &o->budgets)) {
         *error = tr("Budgets '%1' are not positive numbers separated by commas (e.g. 1e12,3e12).").arg(m_budgets->text());
         return false;
@@ -98,9 +104,6 @@ bool SweepDialog::readOptions(training::SweepOptions* o, QString* error) const {
     if (m_xlstm->isChecked()) o->archs.push_back(analysis::Arch::XLstm);
     if (m_transformer->isChecked()) o->archs.push_back(analysis::Arch::Transformer);
     o->sizes = m_sizes->value();
-    // The CLI's sweep defaults, so the plan shown is the plan run.
-    o->base.batchTokens = 4096;
-    o->base.evalTokens = 32768;
     std::string why;
     if (!o->isValid("isoflop", &why)) {
         *error = QString::fromStdString(why);
@@ -110,14 +113,29 @@ bool SweepDialog::readOptions(training::SweepOptions* o, QString* error) const {
 }
 
 training::SweepPlan SweepDialog::plan() const {
-    training::SweepOptions options;
+    training::SweepOptions o;
     QString error;
-    if (!readOptions(&options, &error)) {
+    if (!options(&o, &error)) {
         training::SweepPlan invalid;
         invalid.status = Status::invalid(error.toStdString());
         return invalid;
     }
-    return training::planIsoflopSweep(options);
+    training::SweepPlan p = training::planIsoflopSweep(o);
+    if (!p.status) return p;
+    if (m_throughput.known()) {
+        training::estimateSweepTime(&p, m_throughput.flopsPerSecond, m_throughput.tokensPerSecond, m_throughput.source);
+        return p;
+    }
+    // Nothing has run here yet: time one step of the median run (one sequence, a blink for these
+    // sizes) and keep the rates while that run stays the same.
+    const training::SweepRunPlan* median = runs::medianRun(p);
+    const std::string key = median ? median->config.shape.describe() + "@" + std::to_string(median->config.context) : std::string();
+    if (median && key != m_probedKey) {
+        m_probed = runs::machineThroughput(nullptr, median->config);
+        m_probedKey = key;
+    }
+    training::estimateSweepTime(&p, m_probed.flopsPerSecond, m_probed.tokensPerSecond, m_probed.source);
+    return p;
 }
 
 void SweepDialog::replan() {
@@ -140,28 +158,18 @@ void SweepDialog::replan() {
             tr("d=%1 L=%2 H=%3").arg(s.dModel).arg(s.layers).arg(s.heads),
             ok ? locale.toString(r.plan.steps) : QString::fromStdString(r.plan.status.message()),
             RunTableModel::humanCount(r.plan.tokens), QString::number(r.plan.tokenParamRatio, 'f', 1),
-            tr("%1 min").arg(r.estimatedSeconds / 60.0, 0, 'f', 1)};
+            std::isfinite(r.estimatedSeconds) ? tr("%1 min").arg(r.estimatedSeconds / 60.0, 0, 'f', 1) : tr("unknown")};
         for (int c = 0; c < cells.size(); ++c) m_table->setItem(row, c, new QTableWidgetItem(cells[c]));
     }
     m_table->resizeColumnsToContents();
-    QString summary = tr("%1 runs (%2 runnable), %3 training FLOPs, about %4 min on this machine's assumed rate. "
-                         "Runs as: seqscope-cli %5")
+    QString summary = tr("%1 runs (%2 runnable), %3 training FLOPs, about %4 min (%5).")
                           .arg(p.runs.size())
                           .arg(p.runnable())
                           .arg(QString::number(p.totalFlops, 'e', 2))
                           .arg(p.estimatedSeconds / 60.0, 0, 'f', 1)
-                          .arg(commandArguments().join(QLatin1Char(' ')));
+                          .arg(QString::fromStdString(p.timeSource));
     for (const auto& w : p.warnings) summary += QStringLiteral("\n") + QString::fromStdString(w);
     m_summary->setText(summary);
-}
-
-QStringList SweepDialog::commandArguments() const {
-    QStringList archs;
-    if (m_xlstm->isChecked()) archs << QStringLiteral("xlstm");
-    if (m_transformer->isChecked()) archs << QStringLiteral("transformer");
-    return {QStringLiteral("sweep"), QStringLiteral("isoflop"), QStringLiteral("--budgets"),
-            m_budgets->text().remove(QLatin1Char(' ')), QStringLiteral("--ctx"), m_contexts->text().remove(QLatin1Char(' ')),
-            QStringLiteral("--arch"), archs.join(QLatin1Char(',')), QStringLiteral("--sizes"), QString::number(m_sizes->value())};
 }
 
 int SweepDialog::plannedRuns() const {

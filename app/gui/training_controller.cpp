@@ -2,25 +2,35 @@
 #include "training_controller.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
-#include <algorithm>
 
+#include "runs/run_resolver.h"
+#include "runs/sweep_runs.h"
 #include "status_text.h"
 #include "storage/store.h"
-#include "workspace/run_records.h"
 
 namespace seqscope::gui {
 
-TrainingController::TrainingController(QObject* parent) : QObject(parent) {}
+TrainingController::TrainingController(QObject* parent)
+    : QObject(parent), m_pool(std::make_unique<runs::WorkerPool>(static_cast<runs::WorkerLauncher*>(this), 1)) {
+    m_pool->onStartFailed = [this](const runs::WorkerJob& job, const Status& why) {
+        if (m_store && job.runId) runs::settleAfterWorker(*m_store, job.runId, why.message());
+        emit runEnded(job.runId, -1, statusText(why));
+    };
+    m_pool->onStarted = [this](const runs::WorkerJob& job) {
+        if (job.runId) emit runStarted(job.runId);
+        emit queueChanged();
+    };
+}
 
 TrainingController::~TrainingController() {
-    m_queue.clear();
-    if (m_worker && m_worker->state() != QProcess::NotRunning) {
-        disconnect(m_worker, nullptr, this, nullptr);
-        m_worker->terminate();   // SIGTERM: the trainer checkpoints and marks the run cancelled
-        if (!m_worker->waitForFinished(30000)) m_worker->kill();
+    m_pool->onStartFailed = nullptr;
+    m_pool->onStarted = nullptr;
+    m_pool->cancelAll();   // SIGTERM: the trainers checkpoint and mark their runs cancelled
+    for (QProcess* p : std::as_const(m_processes)) {
+        disconnect(p, nullptr, this, nullptr);
+        if (!p->waitForFinished(30000)) p->kill();
     }
 }
 
@@ -33,14 +43,16 @@ QString TrainingController::workerProgram() {
 }
 
 void TrainingController::setStore(storage::Store* store) {
-    // Queued runs of the previous database stay queued there; the CLI can start them later.
-    m_queue.clear();
+    // Queued runs of the previous database are cancelled there; running ones checkpoint.
+    if (m_store) cancelQueued(m_pool->cancelAll());
     m_store = store;
     m_dbPath = store ? QString::fromStdString(store->path()) : QString();
     emit queueChanged();
 }
 
-long long TrainingController::enqueue(const training::TrainingConfig& config, const QString& name, QString* error) {
+void TrainingController::setMaxWorkers(int workers) { m_pool->setMaxWorkers(workers); }
+
+long long TrainingController::enqueue(const runs::RunRequest& request, QString* error) {
     if (!m_store) {
         *error = tr("No database is open.");
         return 0;
@@ -49,100 +61,149 @@ long long TrainingController::enqueue(const training::TrainingConfig& config, co
         *error = tr("seqscope-cli was not found next to the workbench or on PATH; it trains the runs.");
         return 0;
     }
-    std::string why;
-    if (!config.isValid(&why)) {
-        *error = QString::fromStdString(why);
+    runs::ResolveOptions options;
+    options.dbPath = m_dbPath.toStdString();
+    auto resolved = runs::resolveRun(request, options);
+    if (!resolved) {
+        *error = statusText(resolved.status());
         return 0;
     }
-    const training::TrainingPlan plan = training::planTraining(config);
-    if (!plan.status.isOk()) {
-        *error = statusText(plan.status);
-        return 0;
-    }
-    auto id = m_store->createRun(workspace::queuedRunRecord(config, plan, name.toStdString(), {"gui"}));
+    auto id = runs::createRun(*m_store, options.dbPath, &*resolved);
     if (!id) {
         *error = statusText(id.status());
         return 0;
     }
-    m_queue.enqueue({*id, {QStringLiteral("train"), QStringLiteral("--resume"), QString::number(*id)}});
+    m_pool->enqueue(runs::trainJob(*id, options.dbPath, runs::threadsPerWorker(m_pool->maxWorkers())));
     emit queueChanged();
-    startNext();
     return *id;
 }
 
-bool TrainingController::enqueueSweep(const QStringList& arguments, QString* error) {
+int TrainingController::enqueueSweep(const training::SweepOptions& options, const training::SweepPlan& plan, QString* error) {
     if (!m_store) {
         *error = tr("No database is open.");
-        return false;
+        return 0;
     }
     if (workerProgram().isEmpty()) {
         *error = tr("seqscope-cli was not found next to the workbench or on PATH; it trains the runs.");
-        return false;
+        return 0;
     }
-    m_queue.enqueue({0, arguments});
+    if (!plan.status) {
+        *error = statusText(plan.status);
+        return 0;
+    }
+    const std::string db = m_dbPath.toStdString();
+    auto sweep = runs::createSweep(*m_store, db, plan, runs::sweepRequestJson(options, plan.kind, m_pool->maxWorkers()),
+                                   runs::defaultSweepName(plan.kind));
+    if (!sweep) {
+        *error = statusText(sweep.status());
+        return 0;
+    }
+    auto pending = runs::pendingSweepRuns(*m_store, sweep->id);
+    if (!pending) {
+        *error = statusText(pending.status());
+        return 0;
+    }
+    m_sweepNames.insert(sweep->id, QString::fromStdString(sweep->name));
+    for (const auto& r : *pending) m_pool->enqueue(runs::trainJob(r.id, db, runs::threadsPerWorker(m_pool->maxWorkers()), sweep->id));
     emit queueChanged();
-    startNext();
-    return true;
-}
-
-bool TrainingController::cancelSweep() {
-    if (!sweepRunning()) return false;
-    m_worker->terminate();
-    return true;
+    return int(pending->size());
 }
 
 bool TrainingController::cancel(long long runId) {
-    const auto queued = std::find_if(m_queue.begin(), m_queue.end(), [runId](const Job& j) { return j.runId == runId && runId != 0; });
-    if (queued != m_queue.end()) {
-        m_queue.erase(queued);
-        if (m_store) m_store->finishRun(runId, storage::RunStatus::Cancelled, "cancelled in the workbench before it started");
+    switch (m_pool->cancelRun(runId)) {
+    case runs::WorkerPool::Cancelled::Dequeued:
+        cancelQueued({runId});
         emit queueChanged();
         return true;
-    }
-    if (runId != 0 && runId == m_runningId && m_worker) {
-        m_worker->terminate();
-        return true;
+    case runs::WorkerPool::Cancelled::Terminating: return true;
+    case runs::WorkerPool::Cancelled::Nothing: break;
     }
     return false;
 }
 
-void TrainingController::startNext() {
-    if (m_worker || m_queue.isEmpty() || !m_store) return;
-    const Job job = m_queue.dequeue();
-    m_runningId = job.runId;
-    m_workerOutput.clear();
-    m_worker = new QProcess(this);
-    m_worker->setProcessChannelMode(QProcess::MergedChannels);
-    connect(m_worker, &QProcess::readyRead, this, [this] {
-        // Keep the tail only: the reason of a failure is in the last lines.
-        m_workerOutput += QString::fromUtf8(m_worker->readAll());
-        if (m_workerOutput.size() > 16000) m_workerOutput = m_workerOutput.right(8000);
-    });
-    connect(m_worker, &QProcess::finished, this, &TrainingController::workerFinished);
-    connect(m_worker, &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
-        if (e == QProcess::FailedToStart) workerFinished(-1, QProcess::CrashExit);
-    });
-    const QStringList args = job.arguments + QStringList{QStringLiteral("--db"), m_dbPath, QStringLiteral("--json")};
-    emit runStarted(m_runningId);
-    emit queueChanged();
-    m_worker->start(workerProgram(), args);
+bool TrainingController::cancelSweep() {
+    bool any = false;
+    for (auto it = m_sweepNames.cbegin(); it != m_sweepNames.cend(); ++it) {
+        if (!m_pool->hasSweep(it.key())) continue;
+        cancelQueued(m_pool->cancelSweep(it.key()));
+        any = true;
+    }
+    if (any) emit queueChanged();
+    return any;
 }
 
-void TrainingController::workerFinished(int exitCode, QProcess::ExitStatus status) {
-    if (!m_worker) return;
-    const long long id = m_runningId;
-    QString message = m_workerOutput.trimmed();
-    if (status == QProcess::CrashExit && m_store && id != 0) {
-        // The trainer could not record its own end; do it so the run does not stay `running`.
-        m_store->finishRun(id, storage::RunStatus::Failed, "the training process crashed");
-        message = tr("The training process crashed.");
+void TrainingController::cancelQueued(const std::vector<long long>& runIds) {
+    if (!m_store) return;
+    for (long long id : runIds) runs::cancelQueuedRun(*m_store, id);
+}
+
+QList<long long> TrainingController::runningRunIds() const {
+    QList<long long> ids;
+    for (long long id : m_pool->runningRunIds()) ids.append(id);
+    return ids;
+}
+
+int TrainingController::queuedCount() const { return m_pool->queuedCount(); }
+
+bool TrainingController::sweepRunning() const {
+    for (auto it = m_sweepNames.cbegin(); it != m_sweepNames.cend(); ++it)
+        if (m_pool->hasSweep(it.key())) return true;
+    return false;
+}
+
+Result<long long> TrainingController::start(const runs::WorkerJob& job) {
+    const QString program = workerProgram();
+    if (program.isEmpty()) return Status::notFound("seqscope-cli was not found next to the workbench or on PATH");
+    const long long handle = m_nextHandle++;
+    auto* process = new QProcess(this);
+    process->setProcessChannelMode(QProcess::MergedChannels);
+    connect(process, &QProcess::readyRead, this, [this, process, handle] {
+        // Keep the tail only: the reason of a failure is in the last lines.
+        QString& out = m_output[handle];
+        out += QString::fromUtf8(process->readAll());
+        if (out.size() > 16000) out = out.right(8000);
+    });
+    connect(process, &QProcess::finished, this,
+            [this, handle](int code, QProcess::ExitStatus status) { workerFinished(handle, code, status); });
+    connect(process, &QProcess::errorOccurred, this, [this, handle](QProcess::ProcessError e) {
+        if (e == QProcess::FailedToStart) workerFinished(handle, -1, QProcess::CrashExit);
+    });
+    QStringList args;
+    for (const auto& a : job.arguments) args.append(QString::fromStdString(a));
+    m_processes.insert(handle, process);
+    process->start(program, args);
+    return handle;
+}
+
+void TrainingController::terminate(long long handle) {
+    if (QProcess* p = m_processes.value(handle)) {
+        m_terminated.insert(handle);
+        p->terminate();   // SIGTERM: the trainer checkpoints and marks the run cancelled
     }
-    m_worker->deleteLater();
-    m_worker = nullptr;
-    m_runningId = 0;
-    emit runEnded(id, exitCode, message.right(2000));
+}
+
+void TrainingController::workerFinished(long long handle, int exitCode, QProcess::ExitStatus status) {
+    QProcess* process = m_processes.take(handle);
+    if (!process) return;
+    process->deleteLater();
+    const QString output = m_output.take(handle).trimmed();
+    const bool terminated = m_terminated.remove(handle);
+    const auto job = m_pool->workerExited(handle);   // starts the next job
+    if (!job) return;
+    if (job->runId && m_store) {
+        // The worker records the run's end itself; one that crashed or never got going cannot.
+        const QString how = status == QProcess::CrashExit ? tr("the training process crashed")
+                                                          : tr("the training process exited with status %1").arg(exitCode);
+        const QString last = output.section(QLatin1Char('\n'), -1);
+        runs::settleAfterWorker(*m_store, job->runId, (last.isEmpty() ? how : how + QStringLiteral(": ") + last).toStdString(),
+                                terminated);
+    }
+    if (job->runId) emit runEnded(job->runId, exitCode, output.right(2000));
+    else emit sweepFitted(m_sweepNames.value(job->sweepId), exitCode, output.right(2000));
+    // After a sweep's last run: fit it (in a worker too, off the GUI thread), unless it was cancelled.
+    if (job->runId && job->sweepId && !terminated && m_sweepNames.contains(job->sweepId) && !m_pool->hasSweep(job->sweepId))
+        m_pool->enqueue(runs::sweepFitJob(m_sweepNames.value(job->sweepId).toStdString(), job->sweepId, m_dbPath.toStdString()));
     emit queueChanged();
-    startNext();
 }
 
 }  // namespace seqscope::gui

@@ -1,18 +1,24 @@
 // SPDX-License-Identifier: MIT
-// TrainingController: the workbench's run queue. A started run is recorded `queued` at once, then
-// trained by a worker process, `seqscope-cli train --resume ID`, one at a time (CPU runs would only
-// fight over the cores). A process, not a thread: LibTorch's thread pools and a crash stay out of
-// the GUI, and the run is the same as one started from a terminal. Progress reaches the views
-// through the database, which the RunsController tails. Cancel sends SIGTERM, on which the trainer
-// checkpoints and ends `cancelled`. The destructor cancels the queue and waits for the worker.
+// TrainingController: the workbench's run queue, the run service's WorkerPool (engine/runs) driven
+// through QProcess. A started run is resolved and recorded `queued` at once by the run service, then
+// trained by a worker process (`seqscope-cli train --resume ID`, the same path as a run started
+// from a terminal), one at a time unless the user asks for more. Sweeps are created by the run
+// service from the same plan the dialog shows and queued run by run, then fitted by a last worker
+// (`sweep fit NAME`). Progress reaches the views through the database, which the RunsController
+// tails. Cancel drops a queued run or sends SIGTERM, on which the trainer checkpoints and ends
+// `cancelled`. The destructor cancels the queue and waits for the workers.
 #pragma once
 
+#include <QHash>
 #include <QObject>
 #include <QProcess>
-#include <QQueue>
+#include <QSet>
 #include <QString>
+#include <memory>
 
-#include "training/training_config.h"
+#include "runs/run_request.h"
+#include "runs/worker_pool.h"
+#include "training/sweep_plan.h"
 
 namespace seqscope::storage {
 class Store;
@@ -20,7 +26,7 @@ class Store;
 
 namespace seqscope::gui {
 
-class TrainingController : public QObject {
+class TrainingController : public QObject, private runs::WorkerLauncher {
     Q_OBJECT
 public:
     explicit TrainingController(QObject* parent = nullptr);
@@ -29,40 +35,45 @@ public:
     // Runs are recorded in `store` (not owned; used on the GUI thread) and trained by workers that
     // open the same file. Switching databases cancels the queue of the previous one.
     void setStore(storage::Store* store);
-    // Records the run as queued and schedules it; returns the run id, or 0 with *error set.
-    long long enqueue(const training::TrainingConfig& config, const QString& name, QString* error);
-    // Queues a whole sweep (`seqscope-cli sweep ...` arguments, without --db); its runs appear in the
-    // database as the sweep creates them.
-    bool enqueueSweep(const QStringList& arguments, QString* error);
+    // Resolves the request (data loaded once), records the run as queued and schedules it; returns
+    // the run id, or 0 with *error naming the problem.
+    long long enqueue(const runs::RunRequest& request, QString* error);
+    // Creates the sweep of `plan` (the dialog's) with its runs queued, schedules them and, after the
+    // last, the fit; returns the number of runs, or 0 with *error set.
+    int enqueueSweep(const training::SweepOptions& options, const training::SweepPlan& plan, QString* error);
     // Cancels a queued or running run; false when the id is neither.
     bool cancel(long long runId);
-    // Cancels the running sweep (its current run checkpoints and ends cancelled); false if none runs.
+    // Cancels every queued and running run of the sweeps started here; false if none is in the queue.
     bool cancelSweep();
-    long long runningRunId() const { return m_runningId; }
-    int queuedCount() const { return int(m_queue.size()); }
-    bool sweepRunning() const { return m_worker && m_runningId == 0; }
+    // Workers that train at once (default 1).
+    void setMaxWorkers(int workers);
+    QList<long long> runningRunIds() const;
+    int queuedCount() const;
+    bool sweepRunning() const;
     // The seqscope-cli binary the workers run (next to the workbench, or on PATH); empty if none.
     static QString workerProgram();
 
 signals:
     void runStarted(long long runId);
     void runEnded(long long runId, int exitCode, const QString& message);
+    void sweepFitted(const QString& sweepName, int exitCode, const QString& message);
     void queueChanged();
 
 private:
-    void startNext();
-    void workerFinished(int exitCode, QProcess::ExitStatus status);
+    // runs::WorkerLauncher through QProcess
+    Result<long long> start(const runs::WorkerJob& job) override;
+    void terminate(long long handle) override;
+    void workerFinished(long long handle, int exitCode, QProcess::ExitStatus status);
+    void cancelQueued(const std::vector<long long>& runIds);
 
     storage::Store* m_store = nullptr;
     QString m_dbPath;
-    struct Job {
-        long long runId = 0;      // 0: a sweep
-        QStringList arguments;    // seqscope-cli arguments without --db
-    };
-    QQueue<Job> m_queue;
-    QProcess* m_worker = nullptr;
-    long long m_runningId = 0;
-    QString m_workerOutput;
+    std::unique_ptr<runs::WorkerPool> m_pool;
+    long long m_nextHandle = 1;
+    QHash<long long, QProcess*> m_processes;     // by handle
+    QHash<long long, QString> m_output;          // the tail of each worker's output, by handle
+    QSet<long long> m_terminated;                // handles asked to stop
+    QHash<long long, QString> m_sweepNames;      // sweeps started here, by id
 };
 
 }  // namespace seqscope::gui

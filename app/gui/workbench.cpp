@@ -12,6 +12,8 @@
 
 #include "analysis/builtin_datasets.h"
 #include "analysis/inference_measurements.h"
+#include "common/metric_names.h"
+#include "runs/run_estimate.h"
 #include "engine/device_info.h"
 #include "inference_view.h"
 #include "loss_chart_view.h"
@@ -54,12 +56,15 @@ Workbench::Workbench(MainWindow* window)
     connect(m_launcher, &RunLauncher::startRequested, this, &Workbench::startRun);
     QAction* sweep = m_window->runsMenu()->addAction(tr("IsoFLOP &Sweep..."), this, [this] {
         SweepDialog dialog(m_window);
+        if (m_store) dialog.setThroughput(runs::measuredThroughput(*m_store));
         if (dialog.exec() != QDialog::Accepted) return;
         QString error;
-        if (!m_training->enqueueSweep(dialog.commandArguments(), &error))
+        training::SweepOptions options;
+        const int queued = dialog.options(&options, &error) ? m_training->enqueueSweep(options, dialog.plan(), &error) : 0;
+        if (queued == 0)
             QMessageBox::warning(m_window, tr("Cannot Start Sweep"), error);
         else
-            m_window->setActivityText(tr("Sweep of %n run(s) queued", nullptr, dialog.plannedRuns()));
+            m_window->setActivityText(tr("Sweep of %n run(s) queued", nullptr, queued));
     });
     sweep->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     m_window->runsMenu()->addAction(tr("&Cancel Running Sweep"), this, [this] {
@@ -136,9 +141,9 @@ void Workbench::loadInferenceData() {
     m_inference->setMeasured(measured);
 }
 
-void Workbench::startRun(const training::TrainingConfig& config, const QString& name) {
+void Workbench::startRun(const runs::RunRequest& request) {
     QString error;
-    const long long id = m_training->enqueue(config, name, &error);
+    const long long id = m_training->enqueue(request, &error);
     if (id == 0) {
         QMessageBox::warning(m_window, tr("Cannot Start Run"), error);
         return;
@@ -149,32 +154,19 @@ void Workbench::startRun(const training::TrainingConfig& config, const QString& 
 }
 
 void Workbench::updateMeasuredThroughput() {
-    // Median FLOP/s of the last finished runs on this machine: the launcher's time estimate.
-    if (!m_store) return;
-    storage::RunFilter filter;
-    filter.status = storage::RunStatus::Finished;
-    filter.limit = 5;
-    std::vector<double> rates;
-    if (auto runs = m_store->runs(filter))
-        for (const auto& r : *runs)
-            if (auto summary = m_store->metricSummary(r.id))
-                for (const auto& s : *summary)
-                    if (s.name == "flops_per_s" && s.lastValue > 0) rates.push_back(s.lastValue);
-    if (rates.empty()) return;
-    std::sort(rates.begin(), rates.end());
-    m_launcher->setMeasuredFlopsPerSecond(rates[rates.size() / 2]);
+    if (m_store) m_launcher->setThroughput(runs::measuredThroughput(*m_store));
 }
 
 QWidget* Workbench::buildLossView(QWidget* chart) {
     auto* view = new QWidget(m_window);
     auto* metric = new QComboBox(view);
-    const QList<QPair<QString, QString>> metrics = {{QStringLiteral("train_loss"), tr("Training loss")},
-                                                    {QStringLiteral("val_loss"), tr("Validation loss")},
-                                                    {QStringLiteral("lr"), tr("Learning rate")},
-                                                    {QStringLiteral("grad_norm"), tr("Gradient norm")},
-                                                    {QStringLiteral("tokens_per_s"), tr("Throughput (tokens/s)")},
-                                                    {QStringLiteral("mfu"), tr("Model FLOPs utilisation")}};
-    for (const auto& [key, label] : metrics) metric->addItem(label, key);
+    const QList<QPair<QString, QString>> choices = {{QLatin1String(metrics::kTrainLoss), tr("Training loss")},
+                                                    {QLatin1String(metrics::kValLoss), tr("Validation loss")},
+                                                    {QLatin1String(metrics::kLearningRate), tr("Learning rate")},
+                                                    {QLatin1String(metrics::kGradNorm), tr("Gradient norm")},
+                                                    {QLatin1String(metrics::kTokensPerSecond), tr("Throughput (tokens/s)")},
+                                                    {QLatin1String(metrics::kMfu), tr("Model FLOPs utilisation")}};
+    for (const auto& [key, label] : choices) metric->addItem(label, key);
     connect(metric, &QComboBox::currentIndexChanged, this,
             [this, metric] { m_runs->setMetric(metric->currentData().toString()); });
     auto* top = new QHBoxLayout;

@@ -7,7 +7,7 @@
 #include <QObject>
 #include <memory>
 
-#include "training/training_config.h"
+#include "runs/run_request.h"
 
 namespace seqscope::storage {
 class Store;
@@ -37,7 +37,7 @@ private:
     void refreshOverview();
     void loadScalingData();
     void loadInferenceData();
-    void startRun(const training::TrainingConfig& config, const QString& name);
+    void startRun(const runs::RunRequest& request);
     void updateMeasuredThroughput();
     QWidget* buildLossView(QWidget* chart);
 

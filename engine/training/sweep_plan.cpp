@@ -48,16 +48,34 @@ void finish(SweepPlan* p, const SweepOptions& o) {
         if (r.plan.steps < o.minSteps)
             p->warnings.push_back(r.label + ": only " + std::to_string(r.plan.steps) +
                                   " optimizer steps; the schedule and the loss will be noisy");
+        p->totalFlops += r.plan.flops;
+    }
+    estimateSweepTime(p, o.flopsPerSecond, o.tokensPerSecond, "assumed rates");
+    if (p->runnable() == 0) p->status = Status::invalid("the sweep has no runnable run (every run was skipped)");
+}
+
+}  // namespace
+
+void estimateSweepTime(SweepPlan* p, double flopsPerSecond, double tokensPerSecond, const std::string& source) {
+    p->estimatedSeconds = 0;
+    p->timeSource = flopsPerSecond > 0 ? source : "";
+    for (auto& r : p->runs) {
+        if (!r.plan.status) continue;
+        if (!(flopsPerSecond > 0)) {
+            r.estimatedSeconds = NAN;
+            continue;
+        }
         // A validation token costs a forward pass: a third of a training token.
         const double evalPasses = static_cast<double>(r.plan.steps / r.plan.evalEvery + 1);
         const double evalTokens = evalPasses * static_cast<double>(r.plan.evalSequences * r.config.context) / 3.0;
         const double tokens = r.plan.tokens + evalTokens;
-        r.estimatedSeconds = tokens * r.plan.flopsPerToken / o.flopsPerSecond + tokens / o.tokensPerSecond;
-        p->totalFlops += r.plan.flops;
+        r.estimatedSeconds = tokens * r.plan.flopsPerToken / flopsPerSecond + (tokensPerSecond > 0 ? tokens / tokensPerSecond : 0.0);
         p->estimatedSeconds += r.estimatedSeconds;
     }
-    if (p->runnable() == 0) p->status = Status::invalid("the sweep has no runnable run (every run was skipped)");
+    if (!(flopsPerSecond > 0)) p->estimatedSeconds = NAN;
 }
+
+namespace {
 
 // Plans `r` (config complete but evalEvery); without an explicit interval, evalPasses per run.
 void planRun(const SweepOptions& o, SweepRunPlan* r) {
@@ -78,6 +96,14 @@ TrainingConfig configFor(const SweepOptions& o, const analysis::ModelShape& shap
 }
 
 }  // namespace
+
+TrainingConfig sweepBaseConfig() {
+    TrainingConfig c;
+    c.batchTokens = 4096;
+    c.evalTokens = 32768;
+    c.checkpointEvery = 0;
+    return c;
+}
 
 int defaultHeads(analysis::Arch arch, int d) {
     if (arch == analysis::Arch::Transformer) return d % 64 == 0 ? d / 64 : std::max(1, d / 32);
@@ -130,8 +156,8 @@ bool SweepOptions::isValid(const std::string& kind, std::string* error) const {
     for (long long t : contexts)
         if (t < 1) return fail("context must be positive, got " + std::to_string(t));
     if (vocab < 1) return fail("vocab must be positive, got " + std::to_string(vocab));
-    if (!(flopsPerSecond > 0)) return fail("assumed FLOP/s must be positive, got " + analysis::fmt(flopsPerSecond));
-    if (!(tokensPerSecond > 0)) return fail("assumed tokens/s must be positive, got " + analysis::fmt(tokensPerSecond));
+    if (flopsPerSecond < 0) return fail("FLOP/s for the time estimate must not be negative, got " + analysis::fmt(flopsPerSecond));
+    if (tokensPerSecond < 0) return fail("tokens/s for the time estimate must not be negative, got " + analysis::fmt(tokensPerSecond));
     if (kind == "isoflop") {
         if (budgets.empty()) return fail("no FLOP budget given");
         for (double b : budgets)

@@ -41,21 +41,30 @@ struct SweepPlan {
     std::vector<SweepRunPlan> runs;   // in execution order (context, arch, budget, size)
     std::vector<std::string> warnings;
     double totalFlops = 0;
-    double estimatedSeconds = 0;
+    double estimatedSeconds = 0;   // NaN when no rate is known
+    std::string timeSource;        // where the rates came from ("fitted to 3 finished runs ...")
     int runnable() const;          // runs whose plan is ok
 };
 
+// Every run's and the total estimated time from the two rates (runs/run_estimate.h measures them):
+// seconds = FLOPs / flopsPerSecond + tokens / tokensPerSecond, validation included. A rate of 0
+// leaves its term out; flopsPerSecond 0 makes the estimate unknown (NaN).
+void estimateSweepTime(SweepPlan* plan, double flopsPerSecond, double tokensPerSecond, const std::string& source);
+
+// The recipe sweeps start from (SweepOptions::base): a CPU-sized batch of 4096 tokens and a cheaper
+// validation pass of 32768 tokens (the final loss is what counts), checkpoints only on cancel.
+TrainingConfig sweepBaseConfig();
+
 struct SweepOptions {
-    TrainingConfig base;                     // data, batch, optimizer, seed, device... (shape/budget/lr set per run)
+    TrainingConfig base = sweepBaseConfig();   // data, batch, optimizer, seed, device... (shape/budget/lr set per run)
     std::vector<analysis::Arch> archs;       // which architectures
     std::vector<long long> contexts;         // T values
     bool paperLr = true;                     // lr from paperPeakLearningRate(arch, N); false = base.lr for all
     int vocab = 260;                         // model vocabulary (>= the data's)
-    // Time estimate: seconds = FLOPs / flopsPerSecond + tokens / tokensPerSecond per run (training
-    // plus validation). The token term is the per-token work that FLOP counts miss (embedding, the
-    // soft-capped logits and the loss over the vocabulary); it dominates for models below ~100k params.
-    double flopsPerSecond = 3e10;            // FLOP/s (one core of the 2-core dev machine, demo sweep)
-    double tokensPerSecond = 1.5e5;          // tokens/s (likewise)
+    // Time estimate (estimateSweepTime) when the caller has no measurement; 0 = unknown. The run
+    // service replaces it with rates measured on this machine (runs/run_estimate.h).
+    double flopsPerSecond = 0;
+    double tokensPerSecond = 0;
     int minSteps = 20;                       // warn about runs with fewer optimizer steps
     int evalPasses = 5;                      // validation passes per run when base.evalEvery == 0
     // isoflop

@@ -128,7 +128,7 @@ private Q_SLOTS:
         QTest::newRow("heads do not divide d") << QStringList{"--tokens", "1280", "--heads", "3"} << 1 << "heads";
         QTest::newRow("two budgets") << QStringList{"--tokens", "1280", "--flops", "1e9"} << 2 << "cannot be combined";
         QTest::newRow("no budget") << QStringList{} << 2 << "one of --tokens";
-        QTest::newRow("unknown preset") << QStringList{"--tokens", "1280", "--preset", "xlstm-9t"} << 2 << "unknown preset";
+        QTest::newRow("unknown preset") << QStringList{"--tokens", "1280", "--preset", "xlstm-9t"} << 1 << "unknown preset";
     }
     void badInputFailsBeforeARunIsCreated() {
         QFETCH(QStringList, extra);

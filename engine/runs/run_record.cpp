@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "workspace/run_records.h"
+#include "runs/run_record.h"
 
 #include <sstream>
 
-namespace seqscope::workspace {
+namespace seqscope::runs {
 
 std::string defaultRunName(const training::TrainingConfig& config) {
     std::ostringstream name;
@@ -35,4 +35,4 @@ storage::RunRecord queuedRunRecord(const training::TrainingConfig& config, const
     return rec;
 }
 
-}  // namespace seqscope::workspace
+}  // namespace seqscope::runs

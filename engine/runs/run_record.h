@@ -9,7 +9,7 @@
 #include "storage/records.h"
 #include "training/training_config.h"
 
-namespace seqscope::workspace {
+namespace seqscope::runs {
 
 // "xlstm-1m T=256 tokens=2e+05" for presets, "xlstm-d256-L4 T=256 ..." for custom shapes.
 std::string defaultRunName(const training::TrainingConfig& config);
@@ -18,4 +18,4 @@ std::string defaultRunName(const training::TrainingConfig& config);
 storage::RunRecord queuedRunRecord(const training::TrainingConfig& config, const training::TrainingPlan& plan,
                                    const std::string& name, const std::vector<std::string>& tags = {});
 
-}  // namespace seqscope::workspace
+}  // namespace seqscope::runs

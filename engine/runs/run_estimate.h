@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+// How long a run will take and how much memory it needs, for the New Run panel, `train --plan-only`
+// and sweep plans alike. Time: seconds = FLOPs / a + tokens / b, the two rates measured on this
+// machine: fitted to the runs that finished here (their stored FLOP/s and tokens/s), or, when none
+// has, from a one-step probe of the run itself (training/step_probe.h). The token term is the
+// per-token work FLOP counts miss (embedding, logits, loss); it dominates for tiny models. Memory:
+// weights, gradients and AdamW moments of the actual tensors plus the activations the probe saw.
+#pragma once
+
+#include <string>
+
+#include "storage/store.h"
+#include "training/step_probe.h"
+#include "training/sweep_plan.h"
+#include "training/training_config.h"
+
+namespace seqscope::runs {
+
+struct Throughput {
+    double flopsPerSecond = 0;     // a: training FLOP/s (paper accounting); 0 = unknown
+    double tokensPerSecond = 0;    // b: per-token rate; 0 = no token term
+    std::string source;            // "fitted to 4 finished runs on this machine", "one-step probe", ""
+    bool known() const { return flopsPerSecond > 0; }
+    double seconds(double flops, double tokens) const;   // NaN when unknown
+};
+
+// A probe of one sequence of `config`'s model (cheap even for large models), scaled to the run's
+// micro-batch and step: time per step x sequences per step, activations x micro-batch sequences.
+training::StepProbe probeRun(const training::TrainingConfig& config);
+
+// Fitted to the finished runs in `store` on this host and device kind ("cpu" or "cuda"): each run's
+// seconds per token = flops_per_token / a + 1 / b, least squares over the runs (at least two with
+// different model sizes for both terms; otherwise a alone from the median FLOP/s).
+Throughput measuredThroughput(storage::Store& store, const std::string& device = "cpu");
+// From a probe step: a = its FLOP/s, no token term (the probe is the run itself).
+Throughput probeThroughput(const training::StepProbe& probe);
+
+struct RunEstimate {
+    double seconds = 0;            // NaN when the throughput is unknown
+    std::string timeSource;        // Throughput::source
+    double parameterBytes = 0, gradientBytes = 0, optimizerBytes = 0, activationBytes = 0;
+    bool activationsMeasured = false;   // false: activations unknown until a probe ran
+    std::string memorySource;      // "model tensors and a probe step", "model tensors (float32)"
+    double totalBytes() const { return parameterBytes + gradientBytes + optimizerBytes + activationBytes; }
+};
+
+// Time from `throughput` (training plus validation tokens); memory from `probe` when given (ok),
+// else weights, gradients and both moments as float32 copies of the plan's N.
+RunEstimate estimateRun(const training::TrainingConfig& config, const training::TrainingPlan& plan,
+                        const Throughput& throughput, const training::StepProbe* probe = nullptr);
+
+// The rates for a run or a sweep on this machine: measured from `store`'s finished runs when there
+// are any (store may be null), else a one-step probe of `representative`.
+Throughput machineThroughput(storage::Store* store, const training::TrainingConfig& representative);
+
+// The sweep's runnable run of median FLOPs (what a probe times for the whole sweep); null if none.
+const training::SweepRunPlan* medianRun(const training::SweepPlan& plan);
+// Re-estimates a sweep plan's times with machineThroughput of its median run.
+void estimateSweep(training::SweepPlan* plan, storage::Store* store);
+
+}  // namespace seqscope::runs
