@@ -6,6 +6,7 @@
 #include <QColor>
 #include <QPointF>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 namespace seqscope::widgets {
@@ -30,6 +31,24 @@ struct FrontierSeries {
     QVector<QPointF> unfitted;    // (C, x*) of budgets outside the fit range (drawn hollow)
     bool hasLaw = false;
     double A = 0, a = 0, aStdError = 0;
+};
+
+// What the Scaling view asks for: the controls' state.
+struct ScalingSelection {
+    QString set;                 // experiment set, e.g. "isoflop_ctx8192"
+    QStringList archs;           // architectures to fit and draw
+    bool xIsTokens = false;      // false: loss against N; true: loss against D
+    bool includeExcluded = false;// also use runs the paper's filters drop
+    bool paperBudgetRange = true;// power laws over the paper's budgets only
+};
+
+// What it draws for a selection.
+struct ScalingPlot {
+    QVector<IsoflopCurve> curves;
+    QVector<FrontierSeries> frontier;
+    QString summary;             // rich text: fitted laws and warnings per architecture
+    int runsUsed = 0;
+    double paperRangeLo = 0, paperRangeHi = 0;   // the paper's budget range for this set (FLOPs)
 };
 
 // Sequential colour for budget `index` of `count` (dark blue to yellow, after viridis).

@@ -341,8 +341,8 @@ int runContext(Context& ctx) {
     FitSession session(ctx, fitcli::readSelection(ctx.args));
     IsoflopOptions options = readIsoflop(ctx.args, session.selection().skipInvalid);
     if (!ctx.args.has("budget-range")) {
-        options.fitRangeLo = 5e18;   // the paper's context-study range (scaling-laws.md 7.4)
-        options.fitRangeHi = 5e19;
+        options.fitRangeLo = analysis::kPaperBudgetLo;   // the paper's context-study range
+        options.fitRangeHi = analysis::kPaperBudgetHi;
     }
     auto pts = session.points();
     if (!pts) return fail(ctx, "fit context", pts.status());
@@ -365,9 +365,9 @@ int runContext(Context& ctx) {
 
 int runSlopes(Context& ctx) {
     FitSession session(ctx, fitcli::readSelection(ctx.args));
-    std::vector<double> ratios = {22, 44, 110, 220, 550, 1100};
+    std::vector<double> ratios = analysis::kPaperTokenParamRatios;
     if (ctx.args.has("ratios")) ratios = ctx.args.numberList("ratios");
-    const double tol = ctx.args.number("ratio-tolerance", 0.18);
+    const double tol = ctx.args.number("ratio-tolerance", analysis::kPaperRatioTolerance);
     auto pts = session.points();
     if (!pts) return fail(ctx, "fit slopes", pts.status());
     const TokenParamSlopes s = fitTokenParamSlopes(pts.value(), ratios, tol);

@@ -35,6 +35,7 @@
 #include "runs/sweep_runs.h"
 #include "runs/worker_pool.h"
 #include "training/sweep_plan.h"
+#include "workspace/scaling_points.h"
 #include "workspace/workspace.h"
 
 namespace seqscope::cli {
@@ -218,10 +219,7 @@ int finishSweep(Context& ctx, storage::Store& store, const storage::SweepRecord&
     json list = json::array();
     if (runs)
         for (const auto& r : *runs) {
-            double loss = NAN;
-            if (auto s = store.metricSummary(r.id))
-                for (const auto& m : *s)
-                    if (m.name == metrics::kValLoss) loss = m.lastValue;
+            const double loss = workspace::lastMetricValue(store, r.id, metrics::kValLoss);
             list.push_back({{"id", r.id}, {"name", r.name}, {"status", storage::toString(r.status)},
                             {"val_loss", std::isfinite(loss) ? json(loss) : json(nullptr)}, {"reason", r.failureReason}});
         }

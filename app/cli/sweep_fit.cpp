@@ -12,8 +12,7 @@
 #include "analysis/scaling_point.h"
 #include "analysis/tokenparam_slopes.h"
 #include "cli/fit_support.h"
-#include "common/metric_names.h"
-#include "training/training_config.h"
+#include "workspace/scaling_points.h"
 
 namespace seqscope::cli {
 namespace {
@@ -30,35 +29,15 @@ struct Group {
 Result<std::map<std::pair<std::string, long long>, Group>> finishedPoints(storage::Store& store, long long sweepId) {
     storage::RunFilter f;
     f.sweepId = sweepId;
-    f.status = storage::RunStatus::Finished;
-    auto runs = store.runs(f);
-    if (!runs) return runs.status();
+    auto points = workspace::finishedRunPoints(store, f);
+    if (!points) return points.status();
     std::map<std::pair<std::string, long long>, Group> groups;
-    for (const auto& r : *runs) {
-        auto config = training::trainingConfigFromJson(r.configJson);
-        if (!config) continue;
-        const auto plan = training::planTraining(*config);
-        auto summary = store.metricSummary(r.id);
-        if (!summary) return summary.status();
-        double loss = NAN;
-        for (const auto& m : *summary)
-            if (m.name == metrics::kValLoss) loss = m.lastValue;
-        if (!std::isfinite(loss) || !plan.status) continue;
-        analysis::ScalingPoint p;
-        p.arch = r.arch;
-        p.ctx = r.ctx;
-        p.run = std::to_string(r.id);
-        p.params = static_cast<double>(plan.params);
-        p.tokens = plan.tokens;
-        p.flops = plan.flops;
-        p.loss = loss;
-        p.budget = config->budgetKind == training::BudgetKind::Flops ? config->budget : 0;
-        p.sourceRow = static_cast<int>(r.id);
-        auto& g = groups[{r.arch, r.ctx}];
-        g.arch = r.arch;
-        g.ctx = r.ctx;
-        g.points.push_back(p);
-        g.runIds.push_back(r.id);
+    for (auto& p : *points) {
+        auto& g = groups[{p.arch, p.ctx}];
+        g.arch = p.arch;
+        g.ctx = p.ctx;
+        g.runIds.push_back(std::stoll(p.run));
+        g.points.push_back(std::move(p));
     }
     return groups;
 }
@@ -90,13 +69,13 @@ Status fitSweep(Context& ctx, storage::Store& store, const storage::SweepRecord&
             rec.optionsJson = json{{"budgets", o.budgets}, {"tolerance", o.tolerance}}.dump();
         } else {
             std::vector<double> ratios = plan.contains("ratios") ? plan["ratios"].get<std::vector<double>>() : std::vector<double>{};
-            const auto s = analysis::fitTokenParamSlopes(g.points, ratios, 0.18);
+            const auto s = analysis::fitTokenParamSlopes(g.points, ratios, analysis::kPaperRatioTolerance);
             ok = s.status.isOk();
             params = fitcli::toJson(s);
             brief = ok ? s.brief() : s.status.message() + "\n";
             rec.kind = "slopes";
             rec.label = "sweep " + sweep.name + ": token/param slopes " + g.arch + " ctx " + std::to_string(g.ctx);
-            rec.optionsJson = json{{"ratios", ratios}, {"tolerance", 0.18}}.dump();
+            rec.optionsJson = json{{"ratios", ratios}, {"tolerance", analysis::kPaperRatioTolerance}}.dump();
         }
         json entry{{"arch", g.arch}, {"ctx", g.ctx}, {"runs", g.runIds}, {"ok", ok}, {"fit", params}};
         if (ok) {

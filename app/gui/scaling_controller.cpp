@@ -10,14 +10,24 @@
 
 namespace seqscope::gui {
 
-void paperBudgetRange(const QString& set, double* lo, double* hi) {
-    *lo = 5e18;
-    *hi = set.contains(QLatin1String("ctx8192")) ? 2e20 : 5e19;
+ScalingController::ScalingController(widgets::ScalingView* view, QObject* parent) : QObject(parent), m_view(view) {
+    if (m_view) connect(m_view, &widgets::ScalingView::selectionChanged, this, &ScalingController::refresh);
 }
 
-ScalingController::ScalingController(QObject* parent) : QObject(parent) {}
+void ScalingController::setPoints(std::vector<analysis::ScalingPoint> points, const QString& sourceTitle) {
+    m_points = std::move(points);
+    if (!m_view) return;
+    m_view->setSourceTitle(sourceTitle);
+    m_view->setSets(sets());   // redraws through selectionChanged
+}
 
-void ScalingController::setPoints(std::vector<analysis::ScalingPoint> points) { m_points = std::move(points); }
+void ScalingController::setLoadError(const QString& message) {
+    if (m_view) m_view->setLoadError(message);
+}
+
+void ScalingController::refresh() {
+    if (m_view) m_view->setPlot(plot(m_view->selection()));
+}
 
 QStringList ScalingController::sets() const {
     QStringList sets;
@@ -49,6 +59,7 @@ QStringList ScalingController::archsIn(const QString& set) const {
 
 ScalingPlot ScalingController::plot(const ScalingSelection& sel) const {
     ScalingPlot out;
+    analysis::paperBudgetRange(sel.set.toStdString(), &out.paperRangeLo, &out.paperRangeHi);
     const QLocale locale;
     const std::string set = sel.set.toStdString();
     for (const QString& archQ : sel.archs) {
@@ -59,7 +70,7 @@ ScalingPlot ScalingController::plot(const ScalingSelection& sel) const {
         if (points.empty()) continue;
         out.runsUsed += int(points.size());
         analysis::IsoflopOptions options;
-        if (sel.paperBudgetRange) paperBudgetRange(sel.set, &options.fitRangeLo, &options.fitRangeHi);
+        if (sel.paperBudgetRange) analysis::paperBudgetRange(sel.set.toStdString(), &options.fitRangeLo, &options.fitRangeHi);
         const analysis::IsoflopFit fit = analysis::fitIsoflop(points, options);
         const QString archName = archQ == QLatin1String("xlstm") ? tr("xLSTM")
                                  : archQ == QLatin1String("transformer") ? tr("Transformer") : archQ;

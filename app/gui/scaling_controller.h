@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Turns result rows (a built-in dataset or the user's finished runs) into what the scaling charts
-// draw: per-architecture IsoFLOP fits at one context, converted to widget plot values. IsoFLOP fits
-// take milliseconds, so they run on the GUI thread when a selection changes.
+// Turns result rows (a built-in dataset or the user's finished runs) into what the Scaling view
+// draws: per-architecture IsoFLOP fits at one context, converted to widget plot values, refitted
+// whenever the view's selection changes. IsoFLOP fits of the paper's data take milliseconds, so
+// they run on the GUI thread.
 #pragma once
 
 #include <QObject>
@@ -10,38 +11,29 @@
 
 #include "analysis/scaling_point.h"
 #include "scaling_plot_data.h"
+#include "scaling_view.h"
 
 namespace seqscope::gui {
 
-struct ScalingSelection {
-    QString set;                 // experiment set, e.g. "isoflop_ctx8192"
-    QStringList archs;           // architectures to fit and draw
-    bool xIsTokens = false;      // false: loss against N; true: loss against D
-    bool includeExcluded = false;// also use runs the paper's filters drop
-    bool paperBudgetRange = true;// power laws over the paper's budgets only (see paperBudgetRange())
-};
-
-// The budgets the paper's power laws use (scaling-laws.md 7.4): [5e18, 2e20] at context 8192 (the
-// 6e20 budget is shown but not fitted), [5e18, 5e19] for the three-budget sets at other contexts.
-void paperBudgetRange(const QString& set, double* lo, double* hi);
-
-struct ScalingPlot {
-    QVector<widgets::IsoflopCurve> curves;
-    QVector<widgets::FrontierSeries> frontier;
-    QString summary;             // rich text: fitted laws and warnings per architecture
-    int runsUsed = 0;
-};
+using widgets::ScalingPlot;
+using widgets::ScalingSelection;
 
 class ScalingController : public QObject {
     Q_OBJECT
 public:
-    explicit ScalingController(QObject* parent = nullptr);
-    void setPoints(std::vector<analysis::ScalingPoint> points);
+    // Feeds `view` (not owned; may be null for tests of the fits alone).
+    explicit ScalingController(widgets::ScalingView* view = nullptr, QObject* parent = nullptr);
+    // Replaces the data (a dataset's result rows as scaling points) and redraws the view.
+    void setPoints(std::vector<analysis::ScalingPoint> points, const QString& sourceTitle = {});
+    void setLoadError(const QString& message);
     QStringList sets() const;                       // experiment sets present, IsoFLOP sets first
     QStringList archsIn(const QString& set) const;
     ScalingPlot plot(const ScalingSelection& selection) const;
 
 private:
+    void refresh();
+
+    widgets::ScalingView* m_view = nullptr;
     std::vector<analysis::ScalingPoint> m_points;
 };
 

@@ -25,6 +25,7 @@
 #include "runs_controller.h"
 #include "training_controller.h"
 #include "overview_view.h"
+#include "scaling_controller.h"
 #include "scaling_view.h"
 #include "settings.h"
 #include "status_text.h"
@@ -39,10 +40,11 @@ const char* kPaperDataset = "xlstm-paper";
 }
 
 Workbench::Workbench(MainWindow* window)
-    : QObject(window), m_window(window), m_overview(new OverviewView(window)), m_scaling(new ScalingView(window)) {
+    : QObject(window), m_window(window), m_overview(new widgets::OverviewView(window)), m_scaling(new widgets::ScalingView(window)),
+      m_scalingController(new ScalingController(m_scaling, this)) {
     m_window->addView(QStringLiteral("overview"), tr("Overview"), m_overview);
     m_window->addView(QStringLiteral("scaling"), tr("Scaling"), m_scaling);
-    m_inference = new InferenceView(window);
+    m_inference = new widgets::InferenceView(window);
     auto* chart = new widgets::LossChartView(window);
     auto* browser = new widgets::RunBrowser(window);
     m_runs = new RunsController(browser, chart, this);
@@ -124,13 +126,13 @@ bool Workbench::openDatabase(const QString& path, QString* error) {
 
 void Workbench::loadInferenceData() {
     // The paper's H100 measurements: built in, parsed from the embedded CSV.
-    QVector<LatencyPoint> reference;
+    QVector<widgets::LatencyPoint> reference;
     auto rows = analysis::parseInferenceMeasurements(analysis::builtinInferenceMeasurementsCsv(), "xlstm_inference_h100.csv");
     if (rows)
         for (const auto& r : *rows)
             reference.append({QString::fromStdString(r.arch), QString::fromStdString(r.model), r.numParams, r.batch, r.prefill,
                               r.ttftMs, r.stepMs});
-    QVector<LatencyPoint> measured;
+    QVector<widgets::LatencyPoint> measured;
     if (auto points = m_store->benchmarkPoints())
         for (const auto& p : *points)
             if (p.status == "ok")
@@ -182,7 +184,7 @@ QWidget* Workbench::buildLossView(QWidget* chart) {
 }
 
 void Workbench::refreshOverview() {
-    OverviewFacts facts;
+    widgets::OverviewFacts facts;
     facts.databasePath = QString::fromStdString(m_store->path());
     if (auto runs = m_store->runs()) {
         facts.runCount = int(runs->size());
@@ -208,7 +210,7 @@ void Workbench::refreshOverview() {
 void Workbench::loadScalingData() {
     auto rows = m_store->resultRows(kPaperDataset);
     if (!rows) {
-        m_scaling->setLoadError(statusText(rows.status()));
+        m_scalingController->setLoadError(statusText(rows.status()));
         return;
     }
     workspace::PointFilter filter;
@@ -217,7 +219,7 @@ void Workbench::loadScalingData() {
     if (auto datasets = m_store->referenceDatasets())
         for (const auto& d : *datasets)
             if (d.name == kPaperDataset) title = QString::fromStdString(d.title);
-    m_scaling->setPoints(title, workspace::toScalingPoints(*rows, filter));
+    m_scalingController->setPoints(workspace::toScalingPoints(*rows, filter), title);
 }
 
 }  // namespace seqscope::gui

@@ -12,16 +12,19 @@
 namespace seqscope::storage {
 class Store;
 }
+namespace seqscope::widgets {
+class InferenceView;
+class OverviewView;
+class ScalingView;
+}
 
 namespace seqscope::gui {
 
 class MainWindow;
-class InferenceView;
-class OverviewView;
 class RunLauncher;
 class RunsController;
 class TrainingController;
-class ScalingView;
+class ScalingController;
 
 class Workbench : public QObject {
     Q_OBJECT
@@ -42,9 +45,10 @@ private:
     QWidget* buildLossView(QWidget* chart);
 
     MainWindow* m_window;
-    OverviewView* m_overview;
-    ScalingView* m_scaling;
-    InferenceView* m_inference;
+    widgets::OverviewView* m_overview;
+    widgets::ScalingView* m_scaling;
+    ScalingController* m_scalingController;
+    widgets::InferenceView* m_inference;
     RunsController* m_runs;
     TrainingController* m_training;
     RunLauncher* m_launcher;

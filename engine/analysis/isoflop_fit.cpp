@@ -14,6 +14,11 @@
 
 namespace seqscope::analysis {
 
+void paperBudgetRange(const std::string& set, double* lo, double* hi) {
+    *lo = kPaperBudgetLo;
+    *hi = set.find("ctx8192") != std::string::npos ? kPaperBudgetHiCtx8192 : kPaperBudgetHi;
+}
+
 bool IsoflopOptions::isValid(std::string* error) const {
     auto fail = [&](const std::string& m) {
         if (error) *error = m;

@@ -26,9 +26,12 @@ struct TokenParamSlopes {
     std::string brief() const;
 };
 
-// Presets default to the paper's {22, 44, 110, 220, 550, 1100}; tolerance is relative (0.18).
+// The paper's preset ratios and the relative distance within which a run belongs to one.
+inline const std::vector<double> kPaperTokenParamRatios = {22, 44, 110, 220, 550, 1100};
+inline constexpr double kPaperRatioTolerance = 0.18;
+
 TokenParamSlopes fitTokenParamSlopes(const std::vector<ScalingPoint>& points,
-                                     std::vector<double> presetRatios = {22, 44, 110, 220, 550, 1100},
-                                     double tolerance = 0.18);
+                                     std::vector<double> presetRatios = kPaperTokenParamRatios,
+                                     double tolerance = kPaperRatioTolerance);
 
 }  // namespace seqscope::analysis

@@ -3,6 +3,9 @@
 
 #include <cmath>
 
+#include "common/metric_names.h"
+#include "training/training_config.h"
+
 namespace seqscope::workspace {
 
 std::vector<analysis::ScalingPoint> toScalingPoints(const std::vector<storage::ResultRow>& rows,
@@ -27,6 +30,40 @@ std::vector<analysis::ScalingPoint> toScalingPoints(const std::vector<storage::R
         p.budget = std::isfinite(r.budget) ? r.budget : 0.0;
         p.included = r.included;
         p.sourceRow = r.sourceLine;
+        points.push_back(std::move(p));
+    }
+    return points;
+}
+
+double lastMetricValue(storage::Store& store, long long runId, const char* name) {
+    auto summary = store.metricSummary(runId);
+    if (summary)
+        for (const auto& m : *summary)
+            if (m.name == name) return m.lastValue;
+    return NAN;
+}
+
+Result<std::vector<analysis::ScalingPoint>> finishedRunPoints(storage::Store& store, storage::RunFilter filter) {
+    filter.status = storage::RunStatus::Finished;
+    auto runs = store.runs(filter);
+    if (!runs) return runs.status();
+    std::vector<analysis::ScalingPoint> points;
+    for (const auto& r : *runs) {
+        auto config = training::trainingConfigFromJson(r.configJson);
+        if (!config) continue;
+        const auto plan = training::planTraining(*config);
+        const double loss = lastMetricValue(store, r.id, metrics::kValLoss);
+        if (!std::isfinite(loss) || !plan.status) continue;
+        analysis::ScalingPoint p;
+        p.arch = r.arch;
+        p.ctx = r.ctx;
+        p.run = std::to_string(r.id);
+        p.params = static_cast<double>(plan.params);
+        p.tokens = plan.tokens;
+        p.flops = plan.flops;
+        p.loss = loss;
+        p.budget = config->budgetKind == training::BudgetKind::Flops ? config->budget : 0;
+        p.sourceRow = static_cast<int>(r.id);
         points.push_back(std::move(p));
     }
     return points;

@@ -14,8 +14,8 @@ using namespace seqscope;
 class TestInferenceView : public QObject {
     Q_OBJECT
 
-    static QVector<gui::LatencyPoint> reference() {
-        QVector<gui::LatencyPoint> points;
+    static QVector<widgets::LatencyPoint> reference() {
+        QVector<widgets::LatencyPoint> points;
         auto rows = analysis::parseInferenceMeasurements(analysis::builtinInferenceMeasurementsCsv(), "h100.csv");
         if (!rows) return points;
         for (const auto& r : *rows)
@@ -26,7 +26,7 @@ class TestInferenceView : public QObject {
 
 private slots:
     void drawsEveryReleasedModelAndTheGrowingRatio() {
-        gui::InferenceView view;
+        widgets::InferenceView view;
         view.resize(1100, 700);
         const auto points = reference();
         QVERIFY(points.size() > 1000);
@@ -42,7 +42,7 @@ private slots:
     }
 
     void measuredSourceExplainsHowToFillIt() {
-        gui::InferenceView view;
+        widgets::InferenceView view;
         view.setReference(reference(), QStringLiteral("H100"));
         view.setMeasured({});
         auto* source = view.findChildren<QComboBox*>().value(0);

@@ -86,9 +86,10 @@ private slots:
     }
 
     void viewRendersBothCharts() {
-        gui::ScalingView view;
+        widgets::ScalingView view;
+        gui::ScalingController controller(&view);
         view.resize(1200, 700);
-        view.setPoints(QStringLiteral("xLSTM paper"), paperPoints());
+        controller.setPoints(paperPoints(), QStringLiteral("xLSTM paper"));
         QVERIFY(view.selectSet(QStringLiteral("isoflop_ctx2048")));
         QVERIFY(!view.selectSet(QStringLiteral("no such set")));
         const QImage image = view.grab().toImage();

@@ -15,6 +15,7 @@
 #include "data/corpus.h"
 #include "data/synthetic_tasks.h"
 #include "data/tokenizer.h"
+#include "test_support.h"
 #include "training/lr_schedule.h"
 #include "training/sweep_plan.h"
 #include "training/training_config.h"
@@ -356,7 +357,17 @@ private Q_SLOTS:
             // Smallest model over, largest under the target: the optimum is bracketed.
             QVERIFY(ratios.front() > 20 && ratios.back() < 20);
         }
-        QVERIFY(p.totalFlops > 0 && p.estimatedSeconds > 0);
+        // No rate given: the time is unknown, not made up; with rates, every run's time adds up.
+        QVERIFY(p.totalFlops > 0 && std::isnan(p.estimatedSeconds));
+        auto timed = p;
+        training::estimateSweepTime(&timed, 3e10, 1.5e5, "test rates");
+        double sum = 0;
+        for (const auto& r : timed.runs) {
+            QVERIFY(r.estimatedSeconds > r.plan.flops / 3e10);   // validation and the token term on top
+            sum += r.estimatedSeconds;
+        }
+        QVERIFY(test::fuzzyCompare(timed.estimatedSeconds, sum, 1e-12));
+        QCOMPARE(timed.timeSource, std::string("test rates"));
     }
 
     void tokenParamPlanTrainsEachSizeToEachRatio() {

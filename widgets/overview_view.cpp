@@ -7,7 +7,7 @@
 #include <QLocale>
 #include <QVBoxLayout>
 
-namespace seqscope::gui {
+namespace seqscope::widgets {
 namespace {
 
 QLabel* card(const QString& title, QLabel** body, QWidget* parent, QGridLayout* grid, int row, int col) {
@@ -67,4 +67,4 @@ void OverviewView::setFacts(const OverviewFacts& f) {
                                 f.cudaKernels ? tr("built") : tr("not built")));
 }
 
-}  // namespace seqscope::gui
+}  // namespace seqscope::widgets

@@ -11,7 +11,7 @@
 #include "frontier_chart_view.h"
 #include "isoflop_chart_view.h"
 
-namespace seqscope::gui {
+namespace seqscope::widgets {
 namespace {
 
 // "isoflop_ctx8192" -> "IsoFLOP, context 8192"; unknown names are shown as they are.
@@ -66,8 +66,8 @@ ScalingView::ScalingView(QWidget* parent) : QWidget(parent) {
     fitOptions->addWidget(m_paperRange);
     fitOptions->addStretch(1);
 
-    m_isoflop = new widgets::IsoflopChartView(this);
-    m_frontier = new widgets::FrontierChartView(this);
+    m_isoflop = new IsoflopChartView(this);
+    m_frontier = new FrontierChartView(this);
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_isoflop);
     splitter->addWidget(m_frontier);
@@ -90,7 +90,7 @@ ScalingView::ScalingView(QWidget* parent) : QWidget(parent) {
     layout->addWidget(m_source);
 
     auto changed = [this] {
-        if (!m_initializing) redraw();
+        if (!m_initializing) emit selectionChanged();
     };
     connect(m_set, &QComboBox::currentIndexChanged, this, changed);
     connect(m_axis, &QComboBox::currentIndexChanged, this, changed);
@@ -100,11 +100,9 @@ ScalingView::ScalingView(QWidget* parent) : QWidget(parent) {
     connect(m_paperRange, &QCheckBox::toggled, this, changed);
 }
 
-void ScalingView::setPoints(const QString& datasetTitle, std::vector<analysis::ScalingPoint> points) {
-    m_controller.setPoints(std::move(points));
+void ScalingView::setSourceTitle(const QString& title) {
     m_source->setText(tr("Data: %1. Stars mark each budget's fitted minimum; circles are xLSTM runs, squares "
-                         "Transformer runs; hollow frontier points lie outside the power law's budget range.").arg(datasetTitle));
-    refill();
+                         "Transformer runs; hollow frontier points lie outside the power law's budget range.").arg(title));
 }
 
 void ScalingView::setLoadError(const QString& message) {
@@ -118,40 +116,38 @@ bool ScalingView::selectSet(const QString& set) {
     return true;
 }
 
-void ScalingView::refill() {
+void ScalingView::setSets(const QStringList& sets) {
     m_initializing = true;
     const QString previous = m_set->currentData().toString();
     m_set->clear();
-    for (const QString& set : m_controller.sets())
+    for (const QString& set : sets)
         if (set.startsWith(QLatin1String("isoflop")) || !set.startsWith(QLatin1String("tokenparam")))
             m_set->addItem(describeSet(set), set);
     int index = m_set->findData(previous.isEmpty() ? QStringLiteral("isoflop_ctx8192") : previous);
     m_set->setCurrentIndex(index >= 0 ? index : 0);
     m_initializing = false;
-    redraw();
+    emit selectionChanged();
 }
 
-void ScalingView::redraw() {
+ScalingSelection ScalingView::selection() const {
     ScalingSelection sel;
     sel.set = m_set->currentData().toString();
-    const QStringList available = m_controller.archsIn(sel.set);
-    for (const QString& arch : available) {
-        if (arch == QLatin1String("xlstm") && !m_xlstm->isChecked()) continue;
-        if (arch == QLatin1String("transformer") && !m_transformer->isChecked()) continue;
-        sel.archs << arch;
-    }
+    if (m_xlstm->isChecked()) sel.archs << QStringLiteral("xlstm");
+    if (m_transformer->isChecked()) sel.archs << QStringLiteral("transformer");
     sel.xIsTokens = m_axis->currentIndex() == 1;
     sel.includeExcluded = m_excluded->isChecked();
     sel.paperBudgetRange = m_paperRange->isChecked();
-    double lo = 0, hi = 0;
-    paperBudgetRange(sel.set, &lo, &hi);
+    return sel;
+}
+
+void ScalingView::setPlot(const ScalingPlot& plot) {
+    const bool xIsTokens = m_axis->currentIndex() == 1;
     m_paperRange->setToolTip(tr("Fit N*(C) and D*(C) over budgets from %1 to %2 FLOPs, as the paper does; "
-                                "budgets outside are drawn hollow.").arg(widgets::budgetLabel(lo), widgets::budgetLabel(hi)));
-    const ScalingPlot plot = m_controller.plot(sel);
-    const QString xTitle = sel.xIsTokens ? tr("Training tokens D") : tr("Parameters N");
+                                "budgets outside are drawn hollow.").arg(budgetLabel(plot.paperRangeLo), budgetLabel(plot.paperRangeHi)));
+    const QString xTitle = xIsTokens ? tr("Training tokens D") : tr("Parameters N");
     m_isoflop->setCurves(plot.curves, xTitle);
-    m_frontier->setSeries(plot.frontier, sel.xIsTokens ? tr("Compute-optimal D*") : tr("Compute-optimal N*"));
+    m_frontier->setSeries(plot.frontier, xIsTokens ? tr("Compute-optimal D*") : tr("Compute-optimal N*"));
     m_summary->setText(plot.summary.isEmpty() ? tr("No runs in this selection.") : plot.summary);
 }
 
-}  // namespace seqscope::gui
+}  // namespace seqscope::widgets

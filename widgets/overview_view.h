@@ -7,7 +7,7 @@
 
 class QLabel;
 
-namespace seqscope::gui {
+namespace seqscope::widgets {
 
 struct OverviewFacts {
     QString databasePath;
@@ -32,4 +32,4 @@ private:
     QLabel* m_gettingStarted = nullptr;
 };
 
-}  // namespace seqscope::gui
+}  // namespace seqscope::widgets

@@ -11,7 +11,7 @@
 
 #include "latency_chart_view.h"
 
-namespace seqscope::gui {
+namespace seqscope::widgets {
 
 InferenceView::InferenceView(QWidget* parent) : QWidget(parent) {
     m_source = new QComboBox(this);
@@ -138,4 +138,4 @@ void InferenceView::redraw() {
 QString InferenceView::ratioText() const { return m_ratio->text(); }
 int InferenceView::plottedSeries() const { return m_chart->seriesCount(); }
 
-}  // namespace seqscope::gui
+}  // namespace seqscope::widgets

@@ -1,38 +1,41 @@
 // SPDX-License-Identifier: MIT
 // The Scaling view: pick an experiment set (context), architectures and N or D; see every run's
 // IsoFLOP profile with its fitted parabola and the compute-optimal frontier with its power law.
+// The view draws what it is given (setSets, setPlot) and reports its selection; the app's
+// ScalingController does the fits.
 #pragma once
 
 #include <QWidget>
 
-#include "scaling_controller.h"
+#include "scaling_plot_data.h"
 
 class QCheckBox;
 class QComboBox;
 class QLabel;
 
 namespace seqscope::widgets {
+
 class IsoflopChartView;
 class FrontierChartView;
-}  // namespace seqscope::widgets
-
-namespace seqscope::gui {
 
 class ScalingView : public QWidget {
     Q_OBJECT
 public:
     explicit ScalingView(QWidget* parent = nullptr);
-    // Replaces the data (a dataset's result rows as scaling points) and redraws.
-    void setPoints(const QString& datasetTitle, std::vector<analysis::ScalingPoint> points);
+    // The experiment sets to offer (IsoFLOP sets are listed; token/param sets are not profiles).
+    // Keeps the current set when it is still there, else context 8192, else the first.
+    void setSets(const QStringList& sets);
+    void setSourceTitle(const QString& title);
     void setLoadError(const QString& message);
+    void setPlot(const ScalingPlot& plot);
+    ScalingSelection selection() const;
     // Selects an experiment set by name ("isoflop_ctx8192"); false when absent.
     bool selectSet(const QString& set);
 
-private:
-    void refill();
-    void redraw();
+signals:
+    void selectionChanged();
 
-    ScalingController m_controller;
+private:
     QComboBox* m_set = nullptr;
     QComboBox* m_axis = nullptr;
     QCheckBox* m_xlstm = nullptr;
@@ -41,9 +44,9 @@ private:
     QCheckBox* m_paperRange = nullptr;
     QLabel* m_source = nullptr;
     QLabel* m_summary = nullptr;
-    widgets::IsoflopChartView* m_isoflop = nullptr;
-    widgets::FrontierChartView* m_frontier = nullptr;
-    bool m_initializing = false;   // guards against redraws while the controls are refilled
+    IsoflopChartView* m_isoflop = nullptr;
+    FrontierChartView* m_frontier = nullptr;
+    bool m_initializing = false;   // no selectionChanged while the controls are refilled
 };
 
-}  // namespace seqscope::gui
+}  // namespace seqscope::widgets

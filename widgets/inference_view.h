@@ -11,10 +11,8 @@ class QComboBox;
 class QLabel;
 
 namespace seqscope::widgets {
-class LatencyChartView;
-}
 
-namespace seqscope::gui {
+class LatencyChartView;
 
 struct LatencyPoint {
     QString arch;            // "xlstm" | "transformer"
@@ -50,4 +48,4 @@ private:
     bool m_initializing = false;
 };
 
-}  // namespace seqscope::gui
+}  // namespace seqscope::widgets
