@@ -33,61 +33,6 @@
     </message>
 </context>
 <context>
-    <name>seqscope::gui::InferenceView</name>
-    <message>
-        <source>Paper: NVIDIA H100 measurements</source>
-        <translation>Paper: Messungen auf NVIDIA H100</translation>
-    </message>
-    <message>
-        <source>This database: seqscope-cli bench inference</source>
-        <translation>Diese Datenbank: seqscope-cli bench inference</translation>
-    </message>
-    <message>
-        <source>Decode step time</source>
-        <translation>Zeit je Dekodierschritt</translation>
-    </message>
-    <message>
-        <source>Time to first token</source>
-        <translation>Zeit bis zum ersten Token</translation>
-    </message>
-    <message>
-        <source>Data:</source>
-        <translation>Daten:</translation>
-    </message>
-    <message>
-        <source>Metric:</source>
-        <translation>Metrik:</translation>
-    </message>
-    <message>
-        <source>Batch:</source>
-        <translation>Batch:</translation>
-    </message>
-    <message>
-        <source>Decode step time (ms per token)</source>
-        <translation>Zeit je Dekodierschritt (ms pro Token)</translation>
-    </message>
-    <message>
-        <source>Time to first token (ms)</source>
-        <translation>Zeit bis zum ersten Token (ms)</translation>
-    </message>
-    <message>
-        <source>%1: %2&amp;times;</source>
-        <translation>%1: %2&amp;times;</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Transformer / xLSTM&lt;/b&gt; (%1 vs %2), by prefill length: %3</source>
-        <translation>&lt;b&gt;Transformer / xLSTM&lt;/b&gt; (%1 gegen %2), nach Prefill-Länge: %3</translation>
-    </message>
-    <message>
-        <source>The built-in measurements could not be loaded.</source>
-        <translation>Die eingebauten Messungen konnten nicht geladen werden.</translation>
-    </message>
-    <message>
-        <source>No benchmark points yet: run &lt;tt&gt;seqscope-cli bench inference --arch xlstm,transformer --preset 10m&lt;/tt&gt; on this database.</source>
-        <translation>Noch keine Benchmark-Punkte: Führen Sie &lt;tt&gt;seqscope-cli bench inference --arch xlstm,transformer --preset 10m&lt;/tt&gt; auf dieser Datenbank aus.</translation>
-    </message>
-</context>
-<context>
     <name>seqscope::gui::MainWindow</name>
     <message>
         <source>Seqscope</source>
@@ -175,50 +120,174 @@
     </message>
 </context>
 <context>
-    <name>seqscope::gui::OverviewView</name>
+    <name>seqscope::gui::RunDetails</name>
     <message>
-        <source>&lt;h2&gt;Seqscope&lt;/h2&gt;&lt;p&gt;Compare xLSTM and Transformer scaling: train small models, fit IsoFLOP parabolas and parametric laws, and benchmark inference against context length.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Seqscope&lt;/h2&gt;&lt;p&gt;Skalierung von xLSTM und Transformer vergleichen: kleine Modelle trainieren, IsoFLOP-Parabeln und parametrische Gesetze anpassen und die Inferenz in Abhängigkeit von der Kontextlänge messen.&lt;/p&gt;</translation>
+        <source>Model</source>
+        <translation>Modell</translation>
     </message>
     <message>
-        <source>Workspace</source>
-        <translation>Arbeitsbereich</translation>
+        <source>Architecture</source>
+        <translation>Architektur</translation>
     </message>
     <message>
-        <source>This machine</source>
-        <translation>Dieser Rechner</translation>
+        <source>Preset</source>
+        <translation>Voreinstellung</translation>
     </message>
     <message>
-        <source>Getting started</source>
-        <translation>Erste Schritte</translation>
+        <source>custom</source>
+        <translation>benutzerdefiniert</translation>
     </message>
     <message>
-        <source>&lt;ol&gt;&lt;li&gt;Open the &lt;b&gt;Scaling&lt;/b&gt; view to see the paper&apos;s IsoFLOP runs and fits.&lt;/li&gt;&lt;li&gt;Start a tiny run from &lt;b&gt;Runs &amp;rarr; New Run&lt;/b&gt; on the built-in corpus and watch its loss curve grow.&lt;/li&gt;&lt;li&gt;Select several runs in the run browser to overlay their curves.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Everything is stored in the database shown on the left; the command-line tool &lt;tt&gt;seqscope-cli&lt;/tt&gt; reads and writes the same file.&lt;/p&gt;</source>
-        <translation>&lt;ol&gt;&lt;li&gt;Öffnen Sie die Ansicht &lt;b&gt;Skalierung&lt;/b&gt;, um die IsoFLOP-Läufe und Fits des Papers zu sehen.&lt;/li&gt;&lt;li&gt;Starten Sie über &lt;b&gt;Läufe &amp;rarr; Neuer Lauf&lt;/b&gt; einen kleinen Lauf auf dem eingebauten Korpus und verfolgen Sie, wie seine Verlustkurve wächst.&lt;/li&gt;&lt;li&gt;Wählen Sie im Laufbrowser mehrere Läufe aus, um ihre Kurven zu überlagern.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Alles wird in der links angezeigten Datenbank gespeichert; das Kommandozeilenwerkzeug &lt;tt&gt;seqscope-cli&lt;/tt&gt; liest und schreibt dieselbe Datei.&lt;/p&gt;</translation>
+        <source>Shape</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Parameters N</source>
+        <translation>Parameter N</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Asked for</source>
+        <translation>Angefordert</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Tokens D (D/N)</source>
+        <translation>Tokens D (D/N)</translation>
+    </message>
+    <message>
+        <source>Training FLOPs C</source>
+        <translation>Trainings-FLOPs C</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Held-out share</source>
+        <translation>Validierungsanteil</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>%1 tokens every %2 steps</source>
+        <translation>%1 Tokens alle %2 Schritte</translation>
+    </message>
+    <message>
+        <source>Optimisation</source>
+        <translation>Optimierung</translation>
+    </message>
+    <message>
+        <source>Peak learning rate</source>
+        <translation>Maximale Lernrate</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>%1 tokens (%2 sequences, %3 passes)</source>
+        <translation>%1 Tokens (%2 Sequenzen, %3 Durchläufe)</translation>
+    </message>
+    <message>
+        <source>AdamW</source>
+        <translation>AdamW</translation>
+    </message>
+    <message>
+        <source>Gradient clip</source>
+        <translation>Gradienten-Clipping</translation>
+    </message>
+    <message>
+        <source>Warm-up</source>
+        <translation>Aufwärmphase</translation>
+    </message>
+    <message>
+        <source>%1 steps, cosine to %2</source>
+        <translation>%1 Schritte, Kosinus-Abfall auf %2</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Rechner</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>, bf16</source>
+        <translation>, bf16</translation>
+    </message>
+    <message>
+        <source>, fp32</source>
+        <translation>, fp32</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>all cores</source>
+        <translation>alle Kerne</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>Checkpoints</translation>
     </message>
     <message>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Database: &lt;tt&gt;%1&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Runs: %2 (%3 running)&lt;/p&gt;&lt;p&gt;Reference datasets:&lt;br&gt;%4&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Datenbank: &lt;tt&gt;%1&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Läufe: %2 (%3 laufend)&lt;/p&gt;&lt;p&gt;Referenzdatensätze:&lt;br&gt;%4&lt;/p&gt;</translation>
+        <source>Checkpoint every</source>
+        <translation>Checkpoint alle</translation>
     </message>
     <message>
-        <source>no CUDA device; training and benchmarks run on the CPU</source>
-        <translation>kein CUDA-Gerät; Training und Benchmarks laufen auf der CPU</translation>
+        <source>%1 steps</source>
+        <translation>%1 Schritte</translation>
     </message>
     <message>
-        <source>&lt;p&gt;LibTorch %1, %2 CPU threads&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p&gt;Seqscope mLSTM CUDA kernels: %4&lt;/p&gt;</source>
-        <translation>&lt;p&gt;LibTorch %1, %2 CPU-Threads&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p&gt;Seqscope-mLSTM-CUDA-Kernel: %4&lt;/p&gt;</translation>
+        <source>only on cancel</source>
+        <translation>nur beim Abbrechen</translation>
     </message>
     <message>
-        <source>built</source>
-        <translation>kompiliert</translation>
+        <source>&lt;p&gt;%1, %2 parameters, context %3, status &lt;b&gt;%4&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1, %2 Parameter, Kontext %3, Status &lt;b&gt;%4&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>not built</source>
-        <translation>nicht kompiliert</translation>
+        <source>&lt;p&gt;Reason: %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Grund: %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Ran on %1 (pid %2)&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Lief auf %1 (PID %2)&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Show as properties</source>
+        <translation>Als Eigenschaften anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the raw JSON</source>
+        <translation>Rohes JSON anzeigen</translation>
     </message>
 </context>
 <context>
@@ -368,12 +437,36 @@
         <translation>Lernrate „%1“ ist keine positive Zahl (z. B. 3e-3).</translation>
     </message>
     <message>
-        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;Parameters N&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;FLOPs per token&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Steps &amp;times; tokens/step&lt;/td&gt;&lt;td align=right&gt;%3 &amp;times; %4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Tokens D (D/N)&lt;/td&gt;&lt;td align=right&gt;%5 (%6)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Training FLOPs C&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%7&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Estimated time&lt;/td&gt;&lt;td align=right&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Estimated memory&lt;/td&gt;&lt;td align=right&gt;%9&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;Parameter N&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;FLOPs pro Token&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Schritte &amp;times; Tokens/Schritt&lt;/td&gt;&lt;td align=right&gt;%3 &amp;times; %4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Tokens D (D/N)&lt;/td&gt;&lt;td align=right&gt;%5 (%6)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Trainings-FLOPs C&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%7&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Geschätzte Dauer&lt;/td&gt;&lt;td align=right&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Geschätzter Speicher&lt;/td&gt;&lt;td align=right&gt;%9&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+        <source>automatic (the paper&apos;s for the size)</source>
+        <translation>automatisch (Wert des Papers für diese Größe)</translation>
     </message>
     <message>
-        <source>unknown until a run has finished here</source>
-        <translation>unbekannt, bis hier ein Lauf abgeschlossen ist</translation>
+        <source>probe failed: %1</source>
+        <translation>Messung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>measuring one step...</source>
+        <translation>ein Schritt wird gemessen...</translation>
+    </message>
+    <message>
+        <source>%1 &lt;small&gt;(%2)&lt;/small&gt;</source>
+        <translation>%1 &lt;small&gt;(%2)&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>%1 &lt;small&gt;(weights and gradients %2, optimizer %3, activations %4)&lt;/small&gt;</source>
+        <translation>%1 &lt;small&gt;(Gewichte und Gradienten %2, Optimierer %3, Aktivierungen %4)&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>nicht gemessen</translation>
+    </message>
+    <message>
+        <source>%1 + activations (%2)</source>
+        <translation>%1 + Aktivierungen (%2)</translation>
+    </message>
+    <message>
+        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;Parameters N&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;FLOPs per token&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Steps &amp;times; tokens/step&lt;/td&gt;&lt;td align=right&gt;%3 &amp;times; %4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Tokens D (D/N)&lt;/td&gt;&lt;td align=right&gt;%5 (%6)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Training FLOPs C&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%7&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Peak learning rate&lt;/td&gt;&lt;td align=right&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Estimated time&lt;/td&gt;&lt;td align=right&gt;%9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Estimated memory&lt;/td&gt;&lt;td align=right&gt;%10&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;Parameter N&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;FLOPs pro Token&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Schritte &amp;times; Tokens/Schritt&lt;/td&gt;&lt;td align=right&gt;%3 &amp;times; %4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Tokens D (D/N)&lt;/td&gt;&lt;td align=right&gt;%5 (%6)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Trainings-FLOPs C&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%7&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Maximale Lernrate&lt;/td&gt;&lt;td align=right&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Geschätzte Zeit&lt;/td&gt;&lt;td align=right&gt;%9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Geschätzter Speicher&lt;/td&gt;&lt;td align=right&gt;%10&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
 </context>
 <context>
@@ -469,22 +562,6 @@
         </translation>
     </message>
     <message>
-        <source>&lt;h3&gt;#%1 %2&lt;/h3&gt;</source>
-        <translation>&lt;h3&gt;#%1 %2&lt;/h3&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;%1, %2 parameters, context %3, status &lt;b&gt;%4&lt;/b&gt;&lt;/p&gt;</source>
-        <translation>&lt;p&gt;%1, %2 Parameter, Kontext %3, Status &lt;b&gt;%4&lt;/b&gt;&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Reason: %1&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Grund: %1&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Device: %1 on %2 (pid %3)&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Gerät: %1 auf %2 (PID %3)&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Delete Runs</source>
         <translation>Läufe löschen</translation>
     </message>
@@ -536,81 +613,6 @@
     <message>
         <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;: %2 power law not fitted (%3)&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;: Potenzgesetz für %2 nicht angepasst (%3)&lt;/p&gt;</translation>
-    </message>
-</context>
-<context>
-    <name>seqscope::gui::ScalingView</name>
-    <message>
-        <source>IsoFLOP, context %1</source>
-        <translation>IsoFLOP, Kontext %1</translation>
-    </message>
-    <message>
-        <source> (Chinchilla attention FLOPs)</source>
-        <translation> (Attention-FLOPs nach Chinchilla)</translation>
-    </message>
-    <message>
-        <source> (batch-size ablation)</source>
-        <translation> (Batchgrößen-Ablation)</translation>
-    </message>
-    <message>
-        <source>Token/parameter ratios, context %1</source>
-        <translation>Token/Parameter-Verhältnisse, Kontext %1</translation>
-    </message>
-    <message>
-        <source>Parameters N</source>
-        <translation>Parameter N</translation>
-    </message>
-    <message>
-        <source>Training tokens D</source>
-        <translation>Trainings-Tokens D</translation>
-    </message>
-    <message>
-        <source>xLSTM</source>
-        <translation>xLSTM</translation>
-    </message>
-    <message>
-        <source>Transformer</source>
-        <translation>Transformer</translation>
-    </message>
-    <message>
-        <source>Include runs the paper&apos;s filters drop</source>
-        <translation>Vom Paper gefilterte Läufe einbeziehen</translation>
-    </message>
-    <message>
-        <source>Paper&apos;s budget range for the power law</source>
-        <translation>Budgetbereich des Papers für das Potenzgesetz</translation>
-    </message>
-    <message>
-        <source>Experiment:</source>
-        <translation>Experiment:</translation>
-    </message>
-    <message>
-        <source>x axis:</source>
-        <translation>x-Achse:</translation>
-    </message>
-    <message>
-        <source>Data: %1. Stars mark each budget&apos;s fitted minimum; circles are xLSTM runs, squares Transformer runs; hollow frontier points lie outside the power law&apos;s budget range.</source>
-        <translation>Daten: %1. Sterne markieren das angepasste Minimum jedes Budgets; Kreise sind xLSTM-Läufe, Quadrate Transformer-Läufe; ungefüllte Punkte der Grenze liegen außerhalb des Budgetbereichs des Potenzgesetzes.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Cannot load the scaling data:&lt;/b&gt; %1</source>
-        <translation>&lt;b&gt;Skalierungsdaten können nicht geladen werden:&lt;/b&gt; %1</translation>
-    </message>
-    <message>
-        <source>Fit N*(C) and D*(C) over budgets from %1 to %2 FLOPs, as the paper does; budgets outside are drawn hollow.</source>
-        <translation>N*(C) und D*(C) wie im Paper über Budgets von %1 bis %2 FLOPs anpassen; Budgets außerhalb werden ungefüllt gezeichnet.</translation>
-    </message>
-    <message>
-        <source>Compute-optimal D*</source>
-        <translation>Rechenoptimales D*</translation>
-    </message>
-    <message>
-        <source>Compute-optimal N*</source>
-        <translation>Rechenoptimales N*</translation>
-    </message>
-    <message>
-        <source>No runs in this selection.</source>
-        <translation>Keine Läufe in dieser Auswahl.</translation>
     </message>
 </context>
 <context>
@@ -700,8 +702,12 @@
         <translation>%1 min</translation>
     </message>
     <message>
-        <source>%1 runs (%2 runnable), %3 training FLOPs, about %4 min on this machine&apos;s assumed rate. Runs as: seqscope-cli %5</source>
-        <translation>%1 Läufe (%2 ausführbar), %3 Trainings-FLOPs, etwa %4 min bei der für diese Maschine angenommenen Rate. Läuft als: seqscope-cli %5</translation>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 runs (%2 runnable), %3 training FLOPs, about %4 min (%5).</source>
+        <translation>%1 Läufe (%2 ausführbar), %3 Trainings-FLOPs, etwa %4 min (%5).</translation>
     </message>
 </context>
 <context>
@@ -715,8 +721,12 @@
         <translation>seqscope-cli wurde weder neben der Workbench noch im PATH gefunden; es trainiert die Läufe.</translation>
     </message>
     <message>
-        <source>The training process crashed.</source>
-        <translation>Der Trainingsprozess ist abgestürzt.</translation>
+        <source>the training process crashed</source>
+        <translation>der Trainingsprozess ist abgestürzt</translation>
+    </message>
+    <message>
+        <source>the training process exited with status %1</source>
+        <translation>der Trainingsprozess wurde mit Status %1 beendet</translation>
     </message>
 </context>
 <context>
@@ -877,6 +887,61 @@
     <message>
         <source>%1 (a = %2 ± %3)</source>
         <translation>%1 (a = %2 ± %3)</translation>
+    </message>
+</context>
+<context>
+    <name>seqscope::widgets::InferenceView</name>
+    <message>
+        <source>Paper: NVIDIA H100 measurements</source>
+        <translation>Paper: Messungen auf NVIDIA H100</translation>
+    </message>
+    <message>
+        <source>This database: seqscope-cli bench inference</source>
+        <translation>Diese Datenbank: seqscope-cli bench inference</translation>
+    </message>
+    <message>
+        <source>Decode step time</source>
+        <translation>Zeit je Dekodierschritt</translation>
+    </message>
+    <message>
+        <source>Time to first token</source>
+        <translation>Zeit bis zum ersten Token</translation>
+    </message>
+    <message>
+        <source>Data:</source>
+        <translation>Daten:</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>Metrik:</translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation>Batch:</translation>
+    </message>
+    <message>
+        <source>Decode step time (ms per token)</source>
+        <translation>Zeit je Dekodierschritt (ms pro Token)</translation>
+    </message>
+    <message>
+        <source>Time to first token (ms)</source>
+        <translation>Zeit bis zum ersten Token (ms)</translation>
+    </message>
+    <message>
+        <source>%1: %2&amp;times;</source>
+        <translation>%1: %2&amp;times;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Transformer / xLSTM&lt;/b&gt; (%1 vs %2), by prefill length: %3</source>
+        <translation>&lt;b&gt;Transformer / xLSTM&lt;/b&gt; (%1 gegen %2), nach Prefill-Länge: %3</translation>
+    </message>
+    <message>
+        <source>The built-in measurements could not be loaded.</source>
+        <translation>Die eingebauten Messungen konnten nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>No benchmark points yet: run &lt;tt&gt;seqscope-cli bench inference --arch xlstm,transformer --preset 10m&lt;/tt&gt; on this database.</source>
+        <translation>Noch keine Benchmark-Punkte: Führen Sie &lt;tt&gt;seqscope-cli bench inference --arch xlstm,transformer --preset 10m&lt;/tt&gt; auf dieser Datenbank aus.</translation>
     </message>
 </context>
 <context>
@@ -1291,6 +1356,53 @@ Klick auf einen Legendeneintrag blendet den Lauf aus oder ein</translation>
     </message>
 </context>
 <context>
+    <name>seqscope::widgets::OverviewView</name>
+    <message>
+        <source>&lt;h2&gt;Seqscope&lt;/h2&gt;&lt;p&gt;Compare xLSTM and Transformer scaling: train small models, fit IsoFLOP parabolas and parametric laws, and benchmark inference against context length.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Seqscope&lt;/h2&gt;&lt;p&gt;Skalierung von xLSTM und Transformer vergleichen: kleine Modelle trainieren, IsoFLOP-Parabeln und parametrische Gesetze anpassen und die Inferenz in Abhängigkeit von der Kontextlänge messen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>Dieser Rechner</translation>
+    </message>
+    <message>
+        <source>Getting started</source>
+        <translation>Erste Schritte</translation>
+    </message>
+    <message>
+        <source>&lt;ol&gt;&lt;li&gt;Open the &lt;b&gt;Scaling&lt;/b&gt; view to see the paper&apos;s IsoFLOP runs and fits.&lt;/li&gt;&lt;li&gt;Start a tiny run from &lt;b&gt;Runs &amp;rarr; New Run&lt;/b&gt; on the built-in corpus and watch its loss curve grow.&lt;/li&gt;&lt;li&gt;Select several runs in the run browser to overlay their curves.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Everything is stored in the database shown on the left; the command-line tool &lt;tt&gt;seqscope-cli&lt;/tt&gt; reads and writes the same file.&lt;/p&gt;</source>
+        <translation>&lt;ol&gt;&lt;li&gt;Öffnen Sie die Ansicht &lt;b&gt;Skalierung&lt;/b&gt;, um die IsoFLOP-Läufe und Fits des Papers zu sehen.&lt;/li&gt;&lt;li&gt;Starten Sie über &lt;b&gt;Läufe &amp;rarr; Neuer Lauf&lt;/b&gt; einen kleinen Lauf auf dem eingebauten Korpus und verfolgen Sie, wie seine Verlustkurve wächst.&lt;/li&gt;&lt;li&gt;Wählen Sie im Laufbrowser mehrere Läufe aus, um ihre Kurven zu überlagern.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Alles wird in der links angezeigten Datenbank gespeichert; das Kommandozeilenwerkzeug &lt;tt&gt;seqscope-cli&lt;/tt&gt; liest und schreibt dieselbe Datei.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Database: &lt;tt&gt;%1&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Runs: %2 (%3 running)&lt;/p&gt;&lt;p&gt;Reference datasets:&lt;br&gt;%4&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Datenbank: &lt;tt&gt;%1&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Läufe: %2 (%3 laufend)&lt;/p&gt;&lt;p&gt;Referenzdatensätze:&lt;br&gt;%4&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>no CUDA device; training and benchmarks run on the CPU</source>
+        <translation>kein CUDA-Gerät; Training und Benchmarks laufen auf der CPU</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;LibTorch %1, %2 CPU threads&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p&gt;Seqscope mLSTM CUDA kernels: %4&lt;/p&gt;</source>
+        <translation>&lt;p&gt;LibTorch %1, %2 CPU-Threads&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p&gt;Seqscope-mLSTM-CUDA-Kernel: %4&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>built</source>
+        <translation>kompiliert</translation>
+    </message>
+    <message>
+        <source>not built</source>
+        <translation>nicht kompiliert</translation>
+    </message>
+</context>
+<context>
     <name>seqscope::widgets::RunBrowser</name>
     <message>
         <source>Filter runs by name, architecture, status or tag</source>
@@ -1322,6 +1434,81 @@ Klick auf einen Legendeneintrag blendet den Lauf aus oder ein</translation>
             <numerusform>%n Lauf löschen</numerusform>
             <numerusform>%n Läufe löschen</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>seqscope::widgets::ScalingView</name>
+    <message>
+        <source>IsoFLOP, context %1</source>
+        <translation>IsoFLOP, Kontext %1</translation>
+    </message>
+    <message>
+        <source> (Chinchilla attention FLOPs)</source>
+        <translation> (Attention-FLOPs nach Chinchilla)</translation>
+    </message>
+    <message>
+        <source> (batch-size ablation)</source>
+        <translation> (Batchgrößen-Ablation)</translation>
+    </message>
+    <message>
+        <source>Token/parameter ratios, context %1</source>
+        <translation>Token/Parameter-Verhältnisse, Kontext %1</translation>
+    </message>
+    <message>
+        <source>Parameters N</source>
+        <translation>Parameter N</translation>
+    </message>
+    <message>
+        <source>Training tokens D</source>
+        <translation>Trainings-Tokens D</translation>
+    </message>
+    <message>
+        <source>xLSTM</source>
+        <translation>xLSTM</translation>
+    </message>
+    <message>
+        <source>Transformer</source>
+        <translation>Transformer</translation>
+    </message>
+    <message>
+        <source>Include runs the paper&apos;s filters drop</source>
+        <translation>Vom Paper gefilterte Läufe einbeziehen</translation>
+    </message>
+    <message>
+        <source>Paper&apos;s budget range for the power law</source>
+        <translation>Budgetbereich des Papers für das Potenzgesetz</translation>
+    </message>
+    <message>
+        <source>Experiment:</source>
+        <translation>Experiment:</translation>
+    </message>
+    <message>
+        <source>x axis:</source>
+        <translation>x-Achse:</translation>
+    </message>
+    <message>
+        <source>Data: %1. Stars mark each budget&apos;s fitted minimum; circles are xLSTM runs, squares Transformer runs; hollow frontier points lie outside the power law&apos;s budget range.</source>
+        <translation>Daten: %1. Sterne markieren das angepasste Minimum jedes Budgets; Kreise sind xLSTM-Läufe, Quadrate Transformer-Läufe; ungefüllte Punkte der Grenze liegen außerhalb des Budgetbereichs des Potenzgesetzes.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cannot load the scaling data:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Skalierungsdaten können nicht geladen werden:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Fit N*(C) and D*(C) over budgets from %1 to %2 FLOPs, as the paper does; budgets outside are drawn hollow.</source>
+        <translation>N*(C) und D*(C) wie im Paper über Budgets von %1 bis %2 FLOPs anpassen; Budgets außerhalb werden ungefüllt gezeichnet.</translation>
+    </message>
+    <message>
+        <source>Compute-optimal D*</source>
+        <translation>Rechenoptimales D*</translation>
+    </message>
+    <message>
+        <source>Compute-optimal N*</source>
+        <translation>Rechenoptimales N*</translation>
+    </message>
+    <message>
+        <source>No runs in this selection.</source>
+        <translation>Keine Läufe in dieser Auswahl.</translation>
     </message>
 </context>
 </TS>

@@ -185,7 +185,9 @@ bool runPending(Context& ctx, storage::Store& store, const storage::SweepRecord&
     };
     std::map<long long, std::string> names;
     for (const auto& r : *todo) names[r.id] = r.name;
-    for (const auto& r : *todo) pool.enqueue(runs::trainJob(r.id, ctx.dbPath, runs::threadsPerWorker(workers), sweep.id));
+    const std::optional<int> threads =
+        ctx.args.has("threads") ? std::optional<int>(static_cast<int>(ctx.args.integer("threads"))) : runs::threadsPerWorker(workers);
+    for (const auto& r : *todo) pool.enqueue(runs::trainJob(r.id, ctx.dbPath, threads, sweep.id));
     bool cancelled = false;
     size_t done = 0;
     while (!pool.idle()) {

@@ -10,6 +10,7 @@
 //   seqscope-cli train --resume 7 --db runs.db
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <ostream>
 
 #include "analysis/fit_common.h"
@@ -17,6 +18,7 @@
 #include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/train_support.h"
+#include "runs/run_estimate.h"
 #include "runs/run_executor.h"
 #include "runs/run_resolver.h"
 #include "workspace/workspace.h"
@@ -108,13 +110,27 @@ int trainRun(Context& ctx) {
     if (!resolved) return fail(ctx, resolved.status());
     runs::ResolvedRun& run = *resolved;
     if (a.has("plan-only")) {
-        if (ctx.json)
+        // Time from the runs that finished here (an existing database), else from a probe step.
+        std::unique_ptr<storage::Store> existing;
+        if (std::filesystem::exists(ctx.dbPath)) {
+            storage::StoreOptions readOnly;
+            readOnly.readOnly = true;
+            if (auto opened = storage::Store::open(ctx.dbPath, readOnly)) existing = std::move(*opened);
+        }
+        const training::StepProbe probe = runs::probeRun(run.config);
+        runs::Throughput rate = existing ? runs::measuredThroughput(*existing) : runs::Throughput{};
+        if (!rate.known()) rate = runs::probeThroughput(probe);
+        const runs::RunEstimate estimate = runs::estimateRun(run.config, run.plan, rate, probe.status ? &probe : nullptr);
+        if (ctx.json) {
             *ctx.out << json{{"config", json::parse(training::trainingConfigToJson(run.config))},
-                             {"plan", traincli::planJson(run.config, run.plan)}}
+                             {"plan", traincli::planJson(run.config, run.plan)},
+                             {"estimate", traincli::estimateJson(estimate)}}
                             .dump(2)
                      << "\n";
-        else
+        } else {
             traincli::printPlan(*ctx.out, run.config, run.plan);
+            traincli::printEstimate(*ctx.out, estimate);
+        }
         return kExitOk;
     }
     {

@@ -299,6 +299,21 @@ json planJson(const training::TrainingConfig& c, const training::TrainingPlan& p
                 {"model", c.shape.describe()}};
 }
 
+void printEstimate(std::ostream& out, const runs::RunEstimate& e) {
+    const auto mib = [](double b) { return formatCount(b / (1024.0 * 1024.0)) + " MiB"; };
+    out << "estimate    " << (std::isfinite(e.seconds) ? formatDuration(e.seconds) + " (" + e.timeSource + ")" : "time unknown")
+        << "; memory " << mib(e.totalBytes()) << " = weights and gradients " << mib(e.parameterBytes + e.gradientBytes)
+        << ", AdamW " << mib(e.optimizerBytes) << ", activations "
+        << (e.activationsMeasured ? mib(e.activationBytes) : std::string("not measured")) << " (" << e.memorySource << ")\n";
+}
+
+json estimateJson(const runs::RunEstimate& e) {
+    return json{{"seconds", num(e.seconds)},           {"time_source", e.timeSource},
+                {"parameter_bytes", e.parameterBytes}, {"gradient_bytes", e.gradientBytes},
+                {"optimizer_bytes", e.optimizerBytes}, {"activation_bytes", e.activationsMeasured ? json(e.activationBytes) : json(nullptr)},
+                {"total_bytes", e.totalBytes()},       {"memory_source", e.memorySource}};
+}
+
 json resultJson(const training::TrainingResult& r) {
     return json{{"outcome", training::outcomeName(r.outcome)},
                 {"reason", r.reason},

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cli/command_line.h"
+#include "runs/run_estimate.h"
 #include "runs/run_request.h"
 #include "storage/store.h"
 #include "training/trainer.h"
@@ -48,6 +49,9 @@ std::unique_ptr<training::TrainingObserver> makeProgressBar(std::ostream* err, b
 // The resolved config and derived numbers, as printed at the start of `train` and in JSON.
 void printPlan(std::ostream& out, const training::TrainingConfig& config, const training::TrainingPlan& plan);
 nlohmann::json planJson(const training::TrainingConfig& config, const training::TrainingPlan& plan);
+// The run service's time and memory estimate (runs/run_estimate.h), as a line and as JSON.
+void printEstimate(std::ostream& out, const runs::RunEstimate& estimate);
+nlohmann::json estimateJson(const runs::RunEstimate& estimate);
 nlohmann::json resultJson(const training::TrainingResult& result);
 
 std::string formatDuration(double seconds);   // "1h02m", "3m05s", "12.3s"

@@ -12,8 +12,6 @@ namespace seqscope::gui {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("RunDetails", text); }
-
 QString number(double v) { return QString::number(v, 'g', 6); }
 
 // One <tr> per property; a group heading spans both columns.
@@ -26,7 +24,9 @@ struct PropertyTable {
     QString done() const { return html + QStringLiteral("</table>"); }
 };
 
-QString propertiesHtml(const training::TrainingConfig& c) {
+}  // namespace
+
+QString RunDetails::properties(const training::TrainingConfig& c) {
     const training::TrainingPlan p = training::planTraining(c);
     const QLocale locale;
     PropertyTable t;
@@ -63,9 +63,7 @@ QString propertiesHtml(const training::TrainingConfig& c) {
     return t.done();
 }
 
-}  // namespace
-
-QString runDetailsHtml(const storage::RunRecord& run, bool rawJson) {
+QString RunDetails::html(const storage::RunRecord& run, bool rawJson) {
     QString html = QStringLiteral("<h3>#%1 %2</h3>").arg(run.id).arg(QString::fromStdString(run.name).toHtmlEscaped());
     html += tr("<p>%1, %2 parameters, context %3, status <b>%4</b></p>")
                 .arg(QString::fromStdString(run.arch).toHtmlEscaped(), RunTableModel::humanCount(run.params))
@@ -81,7 +79,7 @@ QString runDetailsHtml(const storage::RunRecord& run, bool rawJson) {
         const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(run.configJson));
         html += QStringLiteral("<pre>%1</pre>").arg(QString::fromUtf8(doc.toJson(QJsonDocument::Indented)).toHtmlEscaped());
     } else {
-        html += propertiesHtml(*config);
+        html += properties(*config);
         html += QStringLiteral("<p><a href=\"%1\">%2</a></p>").arg(QLatin1String(kDetailsJsonLink), tr("Show the raw JSON"));
     }
     if (!run.notes.empty()) html += QStringLiteral("<p>%1</p>").arg(QString::fromStdString(run.notes).toHtmlEscaped());

@@ -4,15 +4,24 @@
 // one click away (the "json" link; "properties" goes back).
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 #include "storage/records.h"
+#include "training/training_config.h"
 
 namespace seqscope::gui {
 
 inline constexpr const char* kDetailsJsonLink = "seqscope:details/json";
 inline constexpr const char* kDetailsPropertiesLink = "seqscope:details/properties";
 
-QString runDetailsHtml(const storage::RunRecord& run, bool rawJson);
+class RunDetails {
+    Q_DECLARE_TR_FUNCTIONS(seqscope::gui::RunDetails)
+public:
+    static QString html(const storage::RunRecord& run, bool rawJson);
+
+private:
+    static QString properties(const training::TrainingConfig& config);
+};
 
 }  // namespace seqscope::gui

@@ -163,7 +163,7 @@ void RunsController::refreshMetrics() {
 
 QString RunsController::detailsHtml(long long id) const {
     const RunRow* row = m_model->rowForId(id);
-    return row ? runDetailsHtml(row->run, m_rawJson) : QString();
+    return row ? RunDetails::html(row->run, m_rawJson) : QString();
 }
 
 void RunsController::deleteRuns(const QList<long long>& ids) {

@@ -69,19 +69,11 @@ private:
     Status m_status;
 };
 
-// Records `status` through a connection opened only now (see the header on POSIX locks).
-Status finish(const std::string& dbPath, long long runId, storage::RunStatus status, const std::string& reason) {
-    auto store = storage::Store::open(dbPath);
-    if (!store) return store.status();
-    return (*store)->finishRun(runId, status, reason);
-}
-
 // Everything before training: the record, whether it may run, the config with the overrides, the
 // checkpoint to resume from. Any failure here that is the run's (not the caller's) ends it failed.
-Status prepare(const std::string& dbPath, long long runId, const ExecuteOptions& o, ExecuteResult* r, bool* refused) {
-    auto store = storage::Store::open(dbPath);
-    if (!store) return store.status();
-    auto rec = (*store)->run(runId);
+Status prepare(storage::Store& store, const std::string& dbPath, long long runId, const ExecuteOptions& o, ExecuteResult* r,
+               bool* refused) {
+    auto rec = store.run(runId);
     if (!rec) {
         *refused = true;
         return rec.status();
@@ -130,8 +122,8 @@ Status prepare(const std::string& dbPath, long long runId, const ExecuteOptions&
     storage::RunRecord updated = *rec;
     updated.configJson = training::trainingConfigToJson(c);
     updated.device = c.device;
-    if (Status s = (*store)->updateRun(updated); !s) return s;
-    return (*store)->markRunStarted(runId);
+    if (Status s = store.updateRun(updated); !s) return s;
+    return store.markRunStarted(runId);
 }
 
 }  // namespace
@@ -148,15 +140,27 @@ storage::RunStatus toRunStatus(training::TrainingOutcome outcome) {
 
 ExecuteResult executeRun(const std::string& dbPath, long long runId, const ExecuteOptions& options) {
     ExecuteResult r;
+    // One connection for the run's record and status, one (the writer's) for its metrics.
+    storage::StoreOptions open;
+    open.createIfMissing = false;
+    auto opened = storage::Store::open(dbPath, open);
+    if (!opened) {
+        r.status = r.training.status = opened.status();
+        r.training.reason = r.status.message();
+        r.refused = true;
+        return r;
+    }
+    storage::Store& store = **opened;
+    const auto finish = [&](storage::RunStatus status, const std::string& reason) { return store.finishRun(runId, status, reason); };
     bool refused = false;
-    if (Status s = prepare(dbPath, runId, options, &r, &refused); !s) {
+    if (Status s = prepare(store, dbPath, runId, options, &r, &refused); !s) {
         r.status = s;
         r.refused = refused;
         r.training.status = s;
         r.training.reason = s.message();
         if (refused || s.code() == StatusCode::IoError) return r;   // not the run's fault: leave it
         r.runStatus = storage::RunStatus::Failed;
-        if (Status fin = finish(dbPath, runId, r.runStatus, "refused before training: " + s.message()); !fin) r.status = fin;
+        if (Status fin = finish(r.runStatus, "refused before training: " + s.message()); !fin) r.status = fin;
         return r;
     }
     Status closed;
@@ -167,21 +171,21 @@ ExecuteResult executeRun(const std::string& dbPath, long long runId, const Execu
             r.status = r.training.status = s;
             r.training.reason = s.message();
             r.runStatus = storage::RunStatus::Failed;
-            if (Status fin = finish(dbPath, runId, r.runStatus, s.message()); !fin) r.status = fin;
+            if (Status fin = finish(r.runStatus, s.message()); !fin) r.status = fin;
             return r;
         }
         MetricsRecorder recorder(writer->get(), options);
         r.training = training::runTraining(r.config, &recorder, r.checkpoint);
         // Rows already committed stay; a failing final commit turns a finished run into a failed one.
         closed = (*writer)->close();
-    }   // the writer and its connection are gone before the next Store opens
+    }
     r.runStatus = toRunStatus(r.training.outcome);
     if (!closed && r.runStatus == storage::RunStatus::Finished) {
         r.runStatus = storage::RunStatus::Failed;
         r.training.reason = "saving metrics failed: " + closed.message();
         r.training.status = Status(closed.code(), r.training.reason);
     }
-    const Status fin = finish(dbPath, runId, r.runStatus, r.training.reason);
+    const Status fin = finish(r.runStatus, r.training.reason);
     r.status = !closed ? closed : !fin ? fin : r.training.status;
     return r;
 }

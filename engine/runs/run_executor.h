@@ -44,8 +44,8 @@ struct ExecuteResult {
     std::vector<std::string> notes;    // things worth telling the user (thread count changed, ...)
 };
 
-// The caller must hold no Store of this process on `dbPath` while it runs: the executor opens its
-// own short-lived connections and one MetricsWriter (storage/store.h on POSIX locks).
+// Opens one Store for the run's record and status and one MetricsWriter for its metrics; the run
+// must exist (a missing database or run is refused).
 ExecuteResult executeRun(const std::string& dbPath, long long runId, const ExecuteOptions& options = {});
 
 storage::RunStatus toRunStatus(training::TrainingOutcome outcome);
