@@ -5,7 +5,6 @@
 #include <cmath>
 #include <vector>
 
-#include "common/metric_names.h"
 #include "storage/process_identity.h"
 
 namespace seqscope::runs {
@@ -17,17 +16,34 @@ double Throughput::seconds(double flops, double tokens) const {
 
 training::StepProbe probeRun(const training::TrainingConfig& config) {
     const training::TrainingPlan plan = training::planTraining(config);
-    training::TrainingConfig one = config;
-    one.batchSequences = 1;
-    one.microBatch = 1;
-    // Enough budget for one step of one sequence whatever the budget kind.
-    one.budgetKind = training::BudgetKind::Tokens;
-    one.budget = static_cast<double>(config.context);
-    training::StepProbe probe = training::probeTrainingStep(one);
-    if (!probe.status || !plan.status) return probe;
-    probe.stepSeconds *= static_cast<double>(plan.sequencesPerStep);
-    if (probe.activationBytes > 0) probe.activationBytes *= plan.microBatch;
+    if (!plan.status) {
+        training::StepProbe failed;
+        failed.status = plan.status;
+        return failed;
+    }
+    // Up to 4096 tokens of the run's micro-batch: a single sequence would underrate how well a
+    // batch uses the cores, a whole large step would cost too long on a CPU.
+    const long long sequences = std::clamp<long long>(4096 / std::max(1LL, config.context), 1, plan.microBatch);
+    training::TrainingConfig sample = config;
+    sample.batchSequences = sequences;
+    sample.microBatch = sequences;
+    sample.budgetKind = training::BudgetKind::Tokens;   // one step's worth, whatever the budget kind
+    sample.budget = static_cast<double>(sequences * config.context);
+    training::StepProbe probe = training::probeTrainingStep(sample);
+    if (!probe.status) return probe;
+    const double scale = static_cast<double>(plan.sequencesPerStep) / static_cast<double>(sequences);
+    probe.stepSeconds *= scale;
+    if (probe.activationBytes > 0)
+        probe.activationBytes = static_cast<long long>(static_cast<double>(probe.activationBytes) *
+                                                       static_cast<double>(plan.microBatch) / static_cast<double>(sequences));
     return probe;
+}
+
+RunWork runWork(const training::TrainingConfig& config, const training::TrainingPlan& plan) {
+    const double passes =
+        plan.evalEvery > 0 ? std::ceil(static_cast<double>(plan.steps) / static_cast<double>(plan.evalEvery)) + 1 : 1;
+    const double evalTokens = passes * static_cast<double>(plan.evalSequences * config.context) / 3.0;
+    return {plan.flops + evalTokens * plan.flopsPerToken, plan.tokens + evalTokens};
 }
 
 Throughput measuredThroughput(storage::Store& store, const std::string& device) {
@@ -37,20 +53,20 @@ Throughput measuredThroughput(storage::Store& store, const std::string& device) 
     auto runs = store.runs(filter);
     if (!runs) return t;
     const std::string host = storage::currentProcess().host;
+    // Each run's wall time over its work: startup and validation included, as a user waits for them.
     struct Sample {
-        double flopsPerToken, secondsPerToken, flopsPerSecond;
+        double flopsPerToken, secondsPerToken;
     };
     std::vector<Sample> samples;
     for (const auto& r : *runs) {
-        if ((!r.host.empty() && r.host != host) || r.device.rfind(device, 0) != 0 || r.flopsPerToken <= 0) continue;
-        auto summary = store.metricSummary(r.id);
-        if (!summary) continue;
-        double tps = 0, fps = 0;
-        for (const auto& m : *summary) {
-            if (m.name == metrics::kTokensPerSecond) tps = m.lastValue;
-            if (m.name == metrics::kFlopsPerSecond) fps = m.lastValue;
-        }
-        if (tps > 0 && fps > 0) samples.push_back({r.flopsPerToken, 1.0 / tps, fps});
+        if ((!r.host.empty() && r.host != host) || r.device.rfind(device, 0) != 0) continue;
+        const double seconds = r.endedAt - r.startedAt;
+        auto config = training::trainingConfigFromJson(r.configJson);
+        if (!config || !(seconds > 0)) continue;
+        const auto plan = training::planTraining(*config);
+        if (!plan.status) continue;
+        const RunWork w = runWork(*config, plan);
+        samples.push_back({w.flops / w.tokens, seconds / w.tokens});
     }
     if (samples.empty()) return t;
     // Least squares of seconds/token = f * (1/a) + (1/b) over the runs.
@@ -63,7 +79,7 @@ Throughput measuredThroughput(storage::Store& store, const std::string& device) 
         sfy += s.flopsPerToken * s.secondsPerToken;
     }
     const double det = n * sff - sf * sf;
-    if (samples.size() >= 2 && det > 1e-12 * n * sff) {
+    if (samples.size() >= 2 && det > 1e-9 * n * sff) {
         const double invA = (n * sfy - sf * sy) / det, invB = (sy - invA * sf) / n;
         if (invA > 0 && invB > 0) {
             t.flopsPerSecond = 1.0 / invA;
@@ -72,11 +88,12 @@ Throughput measuredThroughput(storage::Store& store, const std::string& device) 
             return t;
         }
     }
+    // One run, or sizes too alike to separate the terms: FLOP/s alone, the median of the runs.
     std::vector<double> rates;
-    for (const auto& s : samples) rates.push_back(s.flopsPerSecond);
+    for (const auto& s : samples) rates.push_back(s.flopsPerToken / s.secondsPerToken);
     std::nth_element(rates.begin(), rates.begin() + static_cast<long>(rates.size() / 2), rates.end());
     t.flopsPerSecond = rates[rates.size() / 2];
-    t.source = "median of " + std::to_string(samples.size()) + " finished runs on this machine";
+    t.source = "median of " + std::to_string(samples.size()) + " finished run" + (samples.size() > 1 ? "s" : "") + " on this machine";
     return t;
 }
 
@@ -116,10 +133,8 @@ void estimateSweep(training::SweepPlan* plan, storage::Store* store) {
 RunEstimate estimateRun(const training::TrainingConfig& config, const training::TrainingPlan& plan, const Throughput& throughput,
                         const training::StepProbe* probe) {
     RunEstimate e;
-    // Validation passes cost a forward pass: about a third of a training token's FLOPs.
-    const double passes = plan.evalEvery > 0 ? std::ceil(static_cast<double>(plan.steps) / static_cast<double>(plan.evalEvery)) + 1 : 1;
-    const double evalTokens = passes * static_cast<double>(plan.evalSequences * config.context);
-    e.seconds = throughput.seconds(plan.flops + evalTokens * plan.flopsPerToken / 3.0, plan.tokens + evalTokens / 3.0);
+    const RunWork w = runWork(config, plan);
+    e.seconds = throughput.seconds(w.flops, w.tokens);
     e.timeSource = throughput.source;
     if (probe && probe->status) {
         e.parameterBytes = static_cast<double>(probe->parameterBytes);

@@ -24,13 +24,21 @@ struct Throughput {
     double seconds(double flops, double tokens) const;   // NaN when unknown
 };
 
-// A probe of one sequence of `config`'s model (cheap even for large models), scaled to the run's
-// micro-batch and step: time per step x sequences per step, activations x micro-batch sequences.
+// The work a run does: its training tokens and FLOPs plus its validation passes, a validation token
+// costing a forward pass (a third of a training token).
+struct RunWork {
+    double flops = 0, tokens = 0;
+};
+RunWork runWork(const training::TrainingConfig& config, const training::TrainingPlan& plan);
+
+// A probe step of `config`'s model on up to 4096 tokens of its micro-batch (cheap even for large
+// models), scaled to the run's micro-batch and step: time and activations in proportion.
 training::StepProbe probeRun(const training::TrainingConfig& config);
 
 // Fitted to the finished runs in `store` on this host and device kind ("cpu" or "cuda"): each run's
-// seconds per token = flops_per_token / a + 1 / b, least squares over the runs (at least two with
-// different model sizes for both terms; otherwise a alone from the median FLOP/s).
+// wall time per token of work (training plus validation) = flops_per_token / a + 1 / b, least
+// squares over the runs (at least two of different sizes for both terms; otherwise a alone, the
+// median of the runs' FLOP/s).
 Throughput measuredThroughput(storage::Store& store, const std::string& device = "cpu");
 // From a probe step: a = its FLOP/s, no token term (the probe is the run itself).
 Throughput probeThroughput(const training::StepProbe& probe);

@@ -268,27 +268,37 @@ private Q_SLOTS:
     }
 
     void throughputIsFittedToFinishedRuns() {
-        // Synthetic runs whose seconds per token follow f/a + 1/b exactly: the fit recovers a and b.
+        // Finished runs of three sizes whose wall time follows work.flops / a + work.tokens / b
+        // exactly: the fit recovers a and b.
         const std::string db = path(QStringLiteral("rates.db")).toStdString();
         auto store = storage::Store::open(db);
         const double a = 4e10, b = 2e5;
-        for (double f : {1e6, 4e6, 1.6e7}) {
-            storage::RunRecord rec;
-            rec.arch = "xlstm";
-            rec.device = "cpu";
-            rec.flopsPerToken = f;
-            auto id = (*store)->createRun(rec);
-            QVERIFY((*store)->markRunStarted(*id));
-            const double tps = 1.0 / (f / a + 1.0 / b);
-            QVERIFY((*store)->appendMetrics(*id, {{1, 1, 0, 0, metrics::kTokensPerSecond, tps},
-                                                  {1, 1, 0, 0, metrics::kFlopsPerSecond, tps * f}}));
-            QVERIFY((*store)->finishRun(*id, storage::RunStatus::Finished));
+        runs::ResolveOptions preview;
+        preview.checkData = false;
+        preview.checkCheckpointRoot = false;
+        for (int d : {32, 64, 128}) {
+            runs::RunRequest r = tinyRequest("fortunes");
+            r.dModel = d;
+            r.heads = 1;
+            r.budget = 1e5;
+            auto run = runs::resolveRun(r, preview);
+            QVERIFY2(run, run.status().message().c_str());
+            const runs::RunWork w = runs::runWork(run->config, run->plan);
+            storage::RunRecord rec = run->record;
+            rec.status = storage::RunStatus::Finished;
+            rec.startedAt = 1000;
+            rec.endedAt = 1000 + w.flops / a + w.tokens / b;
+            QVERIFY((*store)->createRun(rec));
         }
         const auto t = runs::measuredThroughput(**store, "cpu");
         QVERIFY(test::fuzzyCompare(t.flopsPerSecond, a, 1e-6));
         QVERIFY(test::fuzzyCompare(t.tokensPerSecond, b, 1e-6));
         QVERIFY2(QString::fromStdString(t.source).contains(QStringLiteral("3 finished runs")), t.source.c_str());
         QVERIFY(!runs::measuredThroughput(**store, "cuda").known());
+        // An estimate from these rates is the same formula forwards.
+        auto run = runs::resolveRun(tinyRequest("fortunes"), preview);
+        const runs::RunWork w = runs::runWork(run->config, run->plan);
+        QVERIFY(test::fuzzyCompare(runs::estimateRun(run->config, run->plan, t).seconds, w.flops / a + w.tokens / b, 1e-6));
     }
 
     void probeMeasuresTheActualTensors() {
