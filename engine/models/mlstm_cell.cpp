@@ -247,10 +247,17 @@ MlstmOutput mlstmChunkwiseNative(const Tensor& q, const Tensor& k, const Tensor&
     return {hs.size() == 1 ? hs[0] : torch::cat(hs, 2), state};
 }
 
+namespace {
+thread_local bool t_forceNative = false;
+}
+
+NativeMlstmScope::NativeMlstmScope() : m_previous(t_forceNative) { t_forceNative = true; }
+NativeMlstmScope::~NativeMlstmScope() { t_forceNative = m_previous; }
+
 MlstmOutput mlstmChunkwise(const Tensor& q, const Tensor& k, const Tensor& v, const Tensor& i, const Tensor& f,
                            const MlstmState* initial, int64_t chunk) {
 #if SEQSCOPE_HAVE_MLSTM_CUDA
-    if (q.is_cuda()) return cuda::mlstmChunkwiseCuda(q, k, v, i, f, initial, chunk);
+    if (q.is_cuda() && !t_forceNative) return cuda::mlstmChunkwiseCuda(q, k, v, i, f, initial, chunk);
 #endif
     if (q.size(2) == 1 && initial != nullptr) {
         auto [h, state] = mlstmStep(q.select(2, 0), k.select(2, 0), v.select(2, 0), i.select(2, 0), f.select(2, 0),

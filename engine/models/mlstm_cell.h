@@ -78,4 +78,17 @@ MlstmOutput mlstmChunkwise(const torch::Tensor& q, const torch::Tensor& k, const
 // True when mlstmChunkwise routes CUDA tensors to the custom CUDA kernels in this build.
 bool mlstmCudaKernelsAvailable();
 
+// While one lives, mlstmChunkwise on this thread takes the native LibTorch form for CUDA tensors
+// too: the reference the kernels are checked against inside a whole model (engine/check).
+class NativeMlstmScope {
+public:
+    NativeMlstmScope();
+    ~NativeMlstmScope();
+    NativeMlstmScope(const NativeMlstmScope&) = delete;
+    NativeMlstmScope& operator=(const NativeMlstmScope&) = delete;
+
+private:
+    bool m_previous;
+};
+
 }  // namespace seqscope::engine

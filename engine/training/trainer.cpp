@@ -8,6 +8,8 @@
 // the optimizer applies the bad step. Validation passes run under NoGradGuard in eval mode.
 #include "training/trainer.h"
 
+#include "training/device_peaks.h"
+
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -74,13 +76,6 @@ class NullObserver : public TrainingObserver {};
 
 double secondsBetween(Clock::time_point a, Clock::time_point b) {
     return std::chrono::duration<double>(b - a).count();
-}
-
-// Dense bf16 tensor-core peaks from the vendors' datasheets (SXM parts), for utilisation only.
-double knownPeakFlops(const std::string& deviceName) {
-    if (deviceName.find("H100") != std::string::npos || deviceName.find("H200") != std::string::npos) return 989e12;
-    if (deviceName.find("A100") != std::string::npos) return 312e12;
-    return 0;
 }
 
 // Config fields that shape the losses; a resumed run must agree on them.
@@ -195,7 +190,7 @@ private:
             std::string name;
             for (const auto& info : engine::deviceInfo().cudaDevices)
                 if (info.index == m_device.index() || (m_device.index() < 0 && info.index == 0)) name = info.name;
-            if (m_peak <= 0 && m_config.bf16) m_peak = knownPeakFlops(name);
+            if (m_peak <= 0 && m_config.bf16) m_peak = denseBf16PeakFlops(name);
             dev << m_config.device << " (" << name << (m_config.bf16 ? ", bf16" : ", fp32") << ")";
         } else {
             dev << "cpu (" << at::get_num_threads() << " threads)";

@@ -17,6 +17,7 @@
 #include "runs/worker_pool.h"
 #include "storage/store.h"
 #include "test_support.h"
+#include "training/device_peaks.h"
 #include "training/sweep_plan.h"
 
 using namespace seqscope;
@@ -299,6 +300,15 @@ private Q_SLOTS:
         auto run = runs::resolveRun(tinyRequest("fortunes"), preview);
         const runs::RunWork w = runs::runWork(run->config, run->plan);
         QVERIFY(test::fuzzyCompare(runs::estimateRun(run->config, run->plan, t).seconds, w.flops / a + w.tokens / b, 1e-6));
+    }
+
+    void utilisationPeakIsLookedUpByExactDeviceName() {
+        // H100 SXM and PCIe differ; a name that is only similar is not guessed.
+        QCOMPARE(training::denseBf16PeakFlops("NVIDIA H100 80GB HBM3"), 989.4e12);
+        QCOMPARE(training::denseBf16PeakFlops("NVIDIA H100 PCIe"), 756.0e12);
+        QCOMPARE(training::denseBf16PeakFlops("NVIDIA H200"), 989.4e12);
+        QCOMPARE(training::denseBf16PeakFlops("NVIDIA H100"), 0.0);
+        QCOMPARE(training::denseBf16PeakFlops(""), 0.0);
     }
 
     void probeMeasuresTheActualTensors() {
