@@ -119,7 +119,7 @@ int trainRun(Context& ctx) {
         }
         const training::StepProbe probe = runs::probeRun(run.config);
         runs::Throughput rate = existing ? runs::measuredThroughput(*existing) : runs::Throughput{};
-        if (!rate.known()) rate = runs::probeThroughput(probe);
+        if (!rate.general()) rate = runs::probeThroughput(probe);   // this run's own step beats one other size
         const runs::RunEstimate estimate = runs::estimateRun(run.config, run.plan, rate, probe.status ? &probe : nullptr);
         if (ctx.json) {
             *ctx.out << json{{"config", json::parse(training::trainingConfigToJson(run.config))},

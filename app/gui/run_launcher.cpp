@@ -310,7 +310,9 @@ void RunLauncher::updateFeedback() {
     const bool probed = probeKey(c, plan) == m_probeKey;
     if (!probed && m_probeTimer) m_probeTimer->start();
     const bool probeOk = probed && m_probe.status.isOk();
-    const runs::Throughput rate = m_throughput.known() ? m_throughput : (probeOk ? runs::probeThroughput(m_probe) : runs::Throughput{});
+    // Rates fitted to several finished runs suit any size; otherwise this run's own probe step.
+    const runs::Throughput rate =
+        m_throughput.general() ? m_throughput : (probeOk ? runs::probeThroughput(m_probe) : runs::Throughput{});
     const runs::RunEstimate e = runs::estimateRun(c, plan, rate, probeOk ? &m_probe : nullptr);
     const QLocale locale;
     const QString pending = probed ? tr("probe failed: %1").arg(QString::fromStdString(m_probe.status.message()).toHtmlEscaped())

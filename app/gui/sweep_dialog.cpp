@@ -122,16 +122,16 @@ training::SweepPlan SweepDialog::plan() const {
     }
     training::SweepPlan p = training::planIsoflopSweep(o);
     if (!p.status) return p;
-    if (m_throughput.known()) {
+    if (m_throughput.general()) {
         training::estimateSweepTime(&p, m_throughput.flopsPerSecond, m_throughput.tokensPerSecond, m_throughput.source);
         return p;
     }
-    // Nothing has run here yet: time one step of the median run (one sequence, a blink for these
-    // sizes) and keep the rates while that run stays the same.
-    const training::SweepRunPlan* median = runs::medianRun(p);
-    const std::string key = median ? median->config.shape.describe() + "@" + std::to_string(median->config.context) : std::string();
-    if (median && key != m_probedKey) {
-        m_probed = runs::machineThroughput(nullptr, median->config);
+    // Nothing general has run here yet: probe the sweep's smallest and largest model (small models
+    // of one sequence, a blink) and keep the rates while the sizes stay.
+    std::string key;
+    for (const auto& r : p.runs) key += r.config.shape.describe() + "@" + std::to_string(r.config.context) + ";";
+    if (key != m_probedKey) {
+        m_probed = runs::sweepThroughput(p, nullptr);
         m_probedKey = key;
     }
     training::estimateSweepTime(&p, m_probed.flopsPerSecond, m_probed.tokensPerSecond, m_probed.source);

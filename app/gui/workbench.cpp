@@ -92,6 +92,7 @@ Workbench::Workbench(MainWindow* window)
     });
     connect(m_runs, &RunsController::runningCountChanged, this, [this](int running) {
         m_window->setActivityText(running == 0 ? tr("Idle") : tr("%n run(s) training", nullptr, running));
+        refreshOverview();   // its run counts
     });
     connect(m_runs, &RunsController::errorOccurred, this, [this](const QString& message) {
         m_window->setActivityText(message);

@@ -46,30 +46,17 @@ RunWork runWork(const training::TrainingConfig& config, const training::Training
     return {plan.flops + evalTokens * plan.flopsPerToken, plan.tokens + evalTokens};
 }
 
-Throughput measuredThroughput(storage::Store& store, const std::string& device) {
+namespace {
+
+struct RateSample {
+    double flopsPerToken, secondsPerToken;
+};
+
+// Least squares of seconds/token = f * (1/a) + (1/b) over the samples; with one sample, or sizes too
+// alike to separate the terms, a alone: the median FLOP/s. No source set.
+Throughput fitRates(const std::vector<RateSample>& samples) {
     Throughput t;
-    storage::RunFilter filter;
-    filter.status = storage::RunStatus::Finished;
-    auto runs = store.runs(filter);
-    if (!runs) return t;
-    const std::string host = storage::currentProcess().host;
-    // Each run's wall time over its work: startup and validation included, as a user waits for them.
-    struct Sample {
-        double flopsPerToken, secondsPerToken;
-    };
-    std::vector<Sample> samples;
-    for (const auto& r : *runs) {
-        if ((!r.host.empty() && r.host != host) || r.device.rfind(device, 0) != 0) continue;
-        const double seconds = r.endedAt - r.startedAt;
-        auto config = training::trainingConfigFromJson(r.configJson);
-        if (!config || !(seconds > 0)) continue;
-        const auto plan = training::planTraining(*config);
-        if (!plan.status) continue;
-        const RunWork w = runWork(*config, plan);
-        samples.push_back({w.flops / w.tokens, seconds / w.tokens});
-    }
     if (samples.empty()) return t;
-    // Least squares of seconds/token = f * (1/a) + (1/b) over the runs.
     double sf = 0, sy = 0, sff = 0, sfy = 0;
     const double n = static_cast<double>(samples.size());
     for (const auto& s : samples) {
@@ -84,17 +71,42 @@ Throughput measuredThroughput(storage::Store& store, const std::string& device) 
         if (invA > 0 && invB > 0) {
             t.flopsPerSecond = 1.0 / invA;
             t.tokensPerSecond = 1.0 / invB;
-            t.source = "fitted to " + std::to_string(samples.size()) + " finished runs on this machine";
             return t;
         }
     }
-    // One run, or sizes too alike to separate the terms: FLOP/s alone, the median of the runs.
     std::vector<double> rates;
     for (const auto& s : samples) rates.push_back(s.flopsPerToken / s.secondsPerToken);
     std::nth_element(rates.begin(), rates.begin() + static_cast<long>(rates.size() / 2), rates.end());
     t.flopsPerSecond = rates[rates.size() / 2];
-    t.source = "median of " + std::to_string(samples.size()) + " finished run" + (samples.size() > 1 ? "s" : "") + " on this machine";
     return t;
+}
+
+}  // namespace
+
+Throughput measuredThroughput(storage::Store& store, const std::string& device) {
+    Throughput t;
+    storage::RunFilter filter;
+    filter.status = storage::RunStatus::Finished;
+    auto runs = store.runs(filter);
+    if (!runs) return t;
+    const std::string host = storage::currentProcess().host;
+    // Each run's wall time over its work: startup and validation included, as a user waits for them.
+    std::vector<RateSample> samples;
+    for (const auto& r : *runs) {
+        if ((!r.host.empty() && r.host != host) || r.device.rfind(device, 0) != 0) continue;
+        const double seconds = r.endedAt - r.startedAt;
+        auto config = training::trainingConfigFromJson(r.configJson);
+        if (!config || !(seconds > 0)) continue;
+        const auto plan = training::planTraining(*config);
+        if (!plan.status) continue;
+        const RunWork w = runWork(*config, plan);
+        samples.push_back({w.flops / w.tokens, seconds / w.tokens});
+    }
+    Throughput t2 = fitRates(samples);
+    if (!t2.known()) return t;
+    t2.source = (t2.general() ? "fitted to " : "median of ") + std::to_string(samples.size()) + " finished run" +
+                (samples.size() > 1 ? "s" : "") + " on this machine";
+    return t2;
 }
 
 Throughput probeThroughput(const training::StepProbe& probe) {
@@ -109,7 +121,7 @@ Throughput machineThroughput(storage::Store* store, const training::TrainingConf
     const std::string kind = representative.device.rfind("cuda", 0) == 0 ? "cuda" : "cpu";
     if (store) {
         Throughput measured = measuredThroughput(*store, kind);
-        if (measured.known()) return measured;
+        if (measured.general()) return measured;
     }
     return probeThroughput(probeRun(representative));
 }
@@ -123,10 +135,36 @@ const training::SweepRunPlan* medianRun(const training::SweepPlan& plan) {
     return runnable[runnable.size() / 2];
 }
 
+Throughput sweepThroughput(const training::SweepPlan& plan, storage::Store* store) {
+    const training::SweepRunPlan* median = medianRun(plan);
+    if (!median) return {};
+    const std::string kind = median->config.device.rfind("cuda", 0) == 0 ? "cuda" : "cpu";
+    if (store) {
+        Throughput measured = measuredThroughput(*store, kind);
+        if (measured.general()) return measured;
+    }
+    // Probe the smallest and the largest model: their two rates fit both terms, so the estimate holds
+    // across the sweep's sizes (tiny models are bound by per-token work, large ones by FLOPs).
+    const training::SweepRunPlan *smallest = nullptr, *largest = nullptr;
+    for (const auto& r : plan.runs) {
+        if (!r.plan.status) continue;
+        if (!smallest || r.plan.flopsPerToken < smallest->plan.flopsPerToken) smallest = &r;
+        if (!largest || r.plan.flopsPerToken > largest->plan.flopsPerToken) largest = &r;
+    }
+    std::vector<RateSample> samples;
+    for (const auto* r : {smallest, largest}) {
+        const training::StepProbe probe = probeRun(r->config);
+        if (!probe.status || probe.tokensPerSecond <= 0) continue;
+        samples.push_back({r->plan.flopsPerToken, 1.0 / probe.tokensPerSecond});
+        if (smallest == largest) break;
+    }
+    Throughput t = fitRates(samples);
+    if (t.known()) t.source = "probe steps of the smallest and largest run";
+    return t;
+}
+
 void estimateSweep(training::SweepPlan* plan, storage::Store* store) {
-    const training::SweepRunPlan* median = medianRun(*plan);
-    if (!median) return;
-    const Throughput t = machineThroughput(store, median->config);
+    const Throughput t = sweepThroughput(*plan, store);
     training::estimateSweepTime(plan, t.flopsPerSecond, t.tokensPerSecond, t.source);
 }
 

@@ -21,6 +21,9 @@ struct Throughput {
     double tokensPerSecond = 0;    // b: per-token rate; 0 = no token term
     std::string source;            // "fitted to 4 finished runs on this machine", "one-step probe", ""
     bool known() const { return flopsPerSecond > 0; }
+    // Both terms fitted (runs of at least two sizes): good for models of other sizes too. A lone
+    // FLOP/s from one size misjudges much smaller models, whose per-token work dominates.
+    bool general() const { return flopsPerSecond > 0 && tokensPerSecond > 0; }
     double seconds(double flops, double tokens) const;   // NaN when unknown
 };
 
@@ -57,13 +60,16 @@ struct RunEstimate {
 RunEstimate estimateRun(const training::TrainingConfig& config, const training::TrainingPlan& plan,
                         const Throughput& throughput, const training::StepProbe* probe = nullptr);
 
-// The rates for a run or a sweep on this machine: measured from `store`'s finished runs when there
-// are any (store may be null), else a one-step probe of `representative`.
+// The rates for a run or a sweep on this machine: fitted to `store`'s finished runs when they cover
+// several sizes (Throughput::general; store may be null), else a one-step probe of `representative`.
 Throughput machineThroughput(storage::Store* store, const training::TrainingConfig& representative);
 
 // The sweep's runnable run of median FLOPs (what a probe times for the whole sweep); null if none.
 const training::SweepRunPlan* medianRun(const training::SweepPlan& plan);
-// Re-estimates a sweep plan's times with machineThroughput of its median run.
+// The rates for a sweep: fitted to `store`'s finished runs when general, else to probe steps of the
+// sweep's smallest and largest model (two sizes fit both terms).
+Throughput sweepThroughput(const training::SweepPlan& plan, storage::Store* store);
+// Re-estimates a sweep plan's times with sweepThroughput.
 void estimateSweep(training::SweepPlan* plan, storage::Store* store);
 
 }  // namespace seqscope::runs
