@@ -34,14 +34,7 @@ long long defaultEvalTokens(double trainTokens, long long context) {
 }
 
 Result<int> probeDataVocab(const training::TrainingConfig& c) {
-    data::DataOptions d;
-    d.spec = c.data;
-    d.context = c.context;
-    d.seed = c.seed;
-    d.corpus.valFraction = c.valFraction;
-    d.corpus.vocab = c.tokenVocab;
-    if (!c.fortunesDir.empty()) d.corpus.fortunesDir = c.fortunesDir;
-    auto source = data::makeBatchSource(d);
+    auto source = data::makeBatchSource(training::dataOptionsFor(c));
     if (!source) return source.status();
     return (*source)->vocab();
 }

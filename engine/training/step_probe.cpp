@@ -35,14 +35,7 @@ StepProbe probeTrainingStep(const TrainingConfig& config) {
     }
     try {
         if (config.threads > 0) at::set_num_threads(config.threads);
-        engine::ModelOptions options;
-        options.seed = config.seed;
-        if (config.device.rfind("cuda", 0) == 0) {
-            options.device = engine::ComputeDevice::Cuda;
-            options.cudaDevice = config.device.size() > 5 ? std::stoi(config.device.substr(5)) : 0;
-            options.dtype = config.bf16 ? engine::ComputeDtype::BFloat16 : engine::ComputeDtype::Float32;
-        }
-        auto model = engine::createCausalLm(config.shape, options);
+        auto model = engine::createCausalLm(config.shape, modelOptionsFor(config));
         if (!model) {
             probe.status = model.status();
             return probe;

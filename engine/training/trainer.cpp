@@ -100,16 +100,6 @@ Status checkResumeCompatible(const std::string& checkpointJson, const TrainingCo
     return {};
 }
 
-Result<engine::ModelOptions> modelOptions(const TrainingConfig& c) {
-    engine::ModelOptions o;
-    o.seed = c.seed;
-    if (c.device.rfind("cuda", 0) == 0) {
-        o.device = engine::ComputeDevice::Cuda;
-        o.cudaDevice = c.device.size() > 5 ? std::stoi(c.device.substr(5)) : 0;
-        o.dtype = c.bf16 ? engine::ComputeDtype::BFloat16 : engine::ComputeDtype::Float32;
-    }
-    return o;
-}
 
 class Session {
 public:
@@ -142,14 +132,7 @@ private:
             if (Status s = checkWritableDirectory(m_config.checkpointDir); !s) return s;
         if (m_config.threads > 0) at::set_num_threads(m_config.threads);
 
-        data::DataOptions d;
-        d.spec = m_config.data;
-        d.context = m_config.context;
-        d.seed = m_config.seed;
-        d.corpus.valFraction = m_config.valFraction;
-        d.corpus.vocab = m_config.tokenVocab;
-        if (!m_config.fortunesDir.empty()) d.corpus.fortunesDir = m_config.fortunesDir;
-        auto source = data::makeBatchSource(d);
+        auto source = data::makeBatchSource(dataOptionsFor(m_config));
         if (!source) return source.status();
         m_data = std::move(*source);
         if (m_data->vocab() > m_config.shape.vocab)
@@ -157,9 +140,7 @@ private:
                                    ") exceeds the model's vocab (" + std::to_string(m_config.shape.vocab) + ")");
         m_evalSequences = std::min(m_plan.evalSequences, m_data->valSequences());
 
-        auto options = modelOptions(m_config);
-        if (!options) return options.status();
-        auto model = engine::createCausalLm(m_config.shape, *options);
+        auto model = engine::createCausalLm(m_config.shape, modelOptionsFor(m_config));
         if (!model) return model.status();
         m_model = std::move(*model);
         m_device = m_model->device();
@@ -500,9 +481,30 @@ private:
 Status validateModelConfig(const TrainingConfig& config) {
     std::string error;
     if (!config.isValid(&error)) return Status::invalid(error);
-    auto options = modelOptions(config);
-    if (!options) return options.status();
-    return engine::validateModel(config.shape, *options);
+    return engine::validateModel(config.shape, modelOptionsFor(config));
+}
+
+data::DataOptions dataOptionsFor(const TrainingConfig& c) {
+    data::DataOptions d;
+    d.spec = c.data;
+    d.context = c.context;
+    d.seed = c.seed;
+    d.corpus.valFraction = c.valFraction;
+    d.corpus.vocab = c.tokenVocab;
+    if (!c.fortunesDir.empty()) d.corpus.fortunesDir = c.fortunesDir;
+    return d;
+}
+
+engine::ModelOptions modelOptionsFor(const TrainingConfig& c) {
+    engine::ModelOptions o;
+    o.seed = c.seed;
+    if (c.device.rfind("cuda", 0) == 0) {
+        o.device = engine::ComputeDevice::Cuda;
+        // "cuda:N"; a malformed ordinal is caught by TrainingConfig::isValid before this is used.
+        o.cudaDevice = c.device.size() > 5 ? std::atoi(c.device.c_str() + 5) : 0;
+        o.dtype = c.bf16 ? engine::ComputeDtype::BFloat16 : engine::ComputeDtype::Float32;
+    }
+    return o;
 }
 
 TrainingResult runTraining(const TrainingConfig& config, TrainingObserver* observer, const std::string& resumeFrom) {

@@ -11,6 +11,8 @@
 #include <string>
 
 #include "common/status.h"
+#include "data/batch_source.h"
+#include "models/language_model.h"
 #include "training/training_config.h"
 
 namespace seqscope::training {
@@ -121,6 +123,11 @@ CheckpointInfo readCheckpointInfo(const std::string& path);
 
 // Fails (before any work) when `dir` cannot be created or a file cannot be written in it.
 Status checkWritableDirectory(const std::string& dir);
+
+// The data and model options a run's config implies (the trainer's, the step probe's, the run
+// service's data check): one translation, so they cannot disagree.
+data::DataOptions dataOptionsFor(const TrainingConfig& config);
+engine::ModelOptions modelOptionsFor(const TrainingConfig& config);
 
 // The model checks runTraining makes before allocating (engine::validateModel: shape, device
 // present, context within the supported range), for callers that want them before creating a run.
