@@ -23,7 +23,45 @@ bool fail(std::string* error, const std::string& message) {
 
 bool nonNegative(double v) { return std::isfinite(v) && v >= 0; }
 
+// Length of the UTF-8 sequence at text[i] (RFC 3629: shortest form, no surrogates, <= U+10FFFF),
+// or 0 when it is not one.
+size_t utf8Length(const std::string& text, size_t i) {
+    const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char b = byte(i);
+    if (b < 0x80) return 1;
+    size_t n = 0;
+    unsigned min = 0;
+    unsigned cp = 0;
+    if ((b & 0xE0) == 0xC0) n = 2, min = 0x80, cp = b & 0x1F;
+    else if ((b & 0xF0) == 0xE0) n = 3, min = 0x800, cp = b & 0x0F;
+    else if ((b & 0xF8) == 0xF0) n = 4, min = 0x10000, cp = b & 0x07;
+    else return 0;
+    if (i + n > text.size()) return 0;
+    for (size_t k = 1; k < n; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (byte(i + k) & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return n;
+}
+
+bool checkText(const std::string& text, bool allowLayout, std::string* why) {
+    for (size_t i = 0; i < text.size();) {
+        const size_t n = utf8Length(text, i);
+        if (n == 0) return fail(why, "byte " + std::to_string(i) + " is not valid UTF-8");
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        const bool layout = c == '\n' || c == '\t' || c == '\r';
+        if (n == 1 && (c < 0x20 || c == 0x7F) && !(allowLayout && layout))
+            return fail(why, "byte " + std::to_string(i) + " is a control character");
+        i += n;
+    }
+    return true;
+}
+
 }  // namespace
+
+bool isValidLabel(const std::string& text, std::string* why) { return checkText(text, false, why); }
+bool isValidNotes(const std::string& text, std::string* why) { return checkText(text, true, why); }
 
 const char* toString(RunStatus status) { return kStatusNames[static_cast<int>(status)]; }
 
@@ -47,8 +85,13 @@ bool RunRecord::isValid(std::string* error) const {
     if (ctx < 0) return fail(error, "run ctx " + std::to_string(ctx) + " is negative");
     if (pid < 0) return fail(error, "run pid " + std::to_string(pid) + " is negative");
     if (sweepId < 0) return fail(error, "run sweepId " + std::to_string(sweepId) + " is negative");
-    for (const auto& tag : tags)
+    std::string why;
+    if (!isValidLabel(name, &why)) return fail(error, "run name: " + why);
+    for (const auto& tag : tags) {
         if (tag.empty()) return fail(error, "run has an empty tag");
+        if (!isValidLabel(tag, &why)) return fail(error, "run tag: " + why);
+    }
+    if (!isValidNotes(notes, &why)) return fail(error, "run notes: " + why);
     return true;
 }
 

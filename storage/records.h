@@ -19,6 +19,13 @@ const char* toString(RunStatus status);                      // "queued", "runni
 bool parseRunStatus(const std::string& text, RunStatus* status);
 bool isTerminal(RunStatus status);                           // everything but queued and running
 
+// Text that goes into the store from outside (run names, tags, notes) must be valid UTF-8, so every
+// reader (JSON output, CSV export, the GUI) can show it unchanged. A label (name, tag) also may not
+// hold control characters (newlines, tabs, escapes) that would break tables; notes may hold newlines
+// and tabs. False with *why naming the first offending byte.
+bool isValidLabel(const std::string& text, std::string* why);
+bool isValidNotes(const std::string& text, std::string* why);
+
 struct RunRecord {
     long long id = 0;                 // assigned by the store
     std::string name;                 // human label; need not be unique

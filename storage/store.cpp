@@ -363,6 +363,7 @@ Status Store::finishRun(long long id, RunStatus status, const std::string& reaso
 Status Store::setRunNotes(long long id, const std::string& notes) {
     std::lock_guard lock(m_impl->mutex);
     if (Status s = m_impl->writable(); !s) return s;
+    if (std::string why; !isValidNotes(notes, &why)) return Status::invalid("run notes: " + why);
     SEQSCOPE_CACHED(up, *m_impl, "UPDATE runs SET notes = ?2 WHERE id = ?1");
     if (Status s = up.bind(1, id).bind(2, notes).run(); !s) return s;
     if (m_impl->db.changes() == 0) return Status::notFound("no run with id " + std::to_string(id));
@@ -372,8 +373,10 @@ Status Store::setRunNotes(long long id, const std::string& notes) {
 Status Store::addRunTags(long long id, const std::vector<std::string>& tags) {
     std::lock_guard lock(m_impl->mutex);
     if (Status s = m_impl->writable(); !s) return s;
-    for (const auto& tag : tags)
+    for (const auto& tag : tags) {
         if (tag.empty()) return Status::invalid("empty tag");
+        if (std::string why; !isValidLabel(tag, &why)) return Status::invalid("tag: " + why);
+    }
     sql::Transaction tx(m_impl->db);
     if (Status s = tx.begin(); !s) return s;
     if (Status s = m_impl->requireRun(id); !s) return s;

@@ -861,6 +861,17 @@
         <source>Source: xLSTM Scaling Laws release (Beck et al., arXiv 2510.02228), NVIDIA H100, bfloat16; failed or out-of-memory points are not drawn.</source>
         <translation>Quelle: Veröffentlichung zu xLSTM Scaling Laws (Beck et al., arXiv 2510.02228), NVIDIA H100, bfloat16; fehlgeschlagene Punkte und Punkte ohne Speicher werden nicht gezeichnet.</translation>
     </message>
+    <message>
+        <source>Runs at &amp;Once</source>
+        <translation>&amp;Gleichzeitige Läufe</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) at once</source>
+        <translation>
+            <numerusform>%n Lauf gleichzeitig</numerusform>
+            <numerusform>%n Läufe gleichzeitig</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>seqscope::widgets::FrontierChartView</name>

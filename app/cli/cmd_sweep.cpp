@@ -55,18 +55,19 @@ std::vector<OptionSpec> commonOptions() {
     const char* s = "Sweep";
     std::vector<OptionSpec> o = {
         {"arch", "A[,A]", "architectures", "xlstm,transformer", s},
-        {"ctx", "T[,T]", "context lengths", "256", s},
+        {"ctx", "T[,T]", "context lengths", std::to_string(training::SweepOptions{}.contexts.front()), s},
         {"name", "NAME", "sweep name (unique in the database)", "<kind>-<date>-<time>", s},
         {"plan-only", "", "print the plan (configs, N, D, steps, FLOPs, estimated time) and stop", "", s},
-        {"workers", "W", "train W runs at once in worker processes", "1", s},
+        {"workers", "W", "train W runs at once in worker processes", std::to_string(runs::kDefaultWorkers), s},
         {"throughput", "FLOPS", "FLOP/s per worker for the time estimate", "measured here (finished runs, else a probe step)", s},
         {"token-rate", "TOK", "per-token rate per worker for the time estimate (tokens/s; bounds tiny models)", "measured with --throughput's", s},
-        {"min-steps", "N", "warn about runs with fewer optimizer steps", "20", s},
+        {"min-steps", "N", "warn about runs with fewer optimizer steps", std::to_string(training::SweepOptions{}.minSteps), s},
     };
+    const training::SweepOptions defaults;   // the engine's sweep recipe (training::sweepBaseConfig)
     for (auto r : traincli::recipeOptions()) {
-        if (r.name == "batch-tokens") r.defaultValue = "4096";
-        if (r.name == "eval-tokens") r.defaultValue = "32768";
-        if (r.name == "eval-every") r.defaultValue = "5 passes per run";
+        if (r.name == "batch-tokens") r.defaultValue = std::to_string(defaults.base.batchTokens);
+        if (r.name == "eval-tokens") r.defaultValue = std::to_string(defaults.base.evalTokens);
+        if (r.name == "eval-every") r.defaultValue = std::to_string(defaults.evalPasses) + " passes per run";
         if (r.name == "lr") r.defaultValue = "by size, scaling-laws.md 13.2 (3e-3 up to 483M)";
         if (r.name == "checkpoint-every") r.defaultValue = "0: sweeps checkpoint only on cancel";
         if (r.name == "threads") r.defaultValue = "all cores / W";
@@ -81,12 +82,15 @@ training::SweepOptions sweepOptions(const Args& a, const std::string& kind) {
     training::SweepOptions o;
     runs::applyRecipe(traincli::recipeRequest(a), &o.base);
     o.paperLr = !a.has("lr");
-    for (const auto& name : a.has("arch") ? a.list("arch") : std::vector<std::string>{"xlstm", "transformer"}) {
-        analysis::Arch arch;
-        if (!analysis::parseArch(name, &arch)) throw UsageError("option --arch: '" + name + "' is not xlstm or transformer");
-        o.archs.push_back(arch);
+    if (a.has("arch")) {
+        o.archs.clear();
+        for (const auto& name : a.list("arch")) {
+            analysis::Arch arch;
+            if (!analysis::parseArch(name, &arch)) throw UsageError("option --arch: '" + name + "' is not xlstm or transformer");
+            o.archs.push_back(arch);
+        }
     }
-    o.contexts = a.has("ctx") ? a.integerList("ctx") : std::vector<long long>{256};
+    if (a.has("ctx")) o.contexts = a.integerList("ctx");
     o.flopsPerSecond = a.number("throughput", 0);
     o.tokensPerSecond = a.number("token-rate", 0);
     o.minSteps = static_cast<int>(a.integer("min-steps", o.minSteps));
@@ -239,7 +243,7 @@ int finishSweep(Context& ctx, storage::Store& store, const storage::SweepRecord&
 }
 
 int workersOf(const Args& a) {
-    const long long w = a.integer("workers", 1);
+    const long long w = a.integer("workers", runs::kDefaultWorkers);
     if (w < 1) throw UsageError("option --workers: must be at least 1");
     return static_cast<int>(w);
 }
@@ -266,7 +270,7 @@ int planAndRun(Context& ctx, const std::string& kind) {
     }
     if (plan.status.isOk() || !plan.runs.empty()) {
         if (ctx.json && a.has("plan-only")) *ctx.out << sweepPlanRunsJson(plan).dump(2) << "\n";
-        else if (!ctx.json) printSweepPlan(*ctx.out, plan, static_cast<int>(std::max(1LL, a.integer("workers", 1))));
+        else if (!ctx.json) printSweepPlan(*ctx.out, plan, static_cast<int>(std::max(1LL, a.integer("workers", runs::kDefaultWorkers))));
     }
     if (!plan.status) return fail(ctx, cmd, plan.status);
     for (const auto& r : plan.runs)   // the device and shapes, before anything is created

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <exception>
 #include <cstdlib>
 #include <iomanip>
 #include <ostream>
@@ -258,6 +259,10 @@ int Registry::run(int argc, const char* const* argv, std::ostream& out, std::ost
         err << kProgram << " " << path << ": " << e.message() << " (see '" << kProgram << " " << path
             << " --help')\n";
         return kExitUsage;
+    } catch (const std::exception& e) {
+        // Nothing may end a command with an uncaught exception: say what happened, exit 1.
+        err << kProgram << " " << path << ": internal error: " << e.what() << "\n";
+        return kExitFailure;
     }
 }
 

@@ -18,6 +18,7 @@
 #include "analysis/accounting.h"
 #include "analysis/fit_common.h"
 #include "analysis/presets.h"
+#include "runs/run_resolver.h"
 
 namespace seqscope::cli::traincli {
 
@@ -65,24 +66,29 @@ std::vector<OptionSpec> modelOptions() {
     };
 }
 
+// The defaults shown in --help are read from the run service, which decides them (runs/run_resolver.h).
 std::vector<OptionSpec> recipeOptions() {
     const char* d = "Data";
     const char* o = "Optimisation";
     const char* c = "Compute";
+    const training::TrainingConfig base;
+    const auto g = [](double v) { return analysis::fmt(v, 3); };
     return {
-        {"data", "SPEC", "fortunes | PATH (text; .bin = uint16 tokens) | text:PATH | tokens:PATH | synthetic:mqar | synthetic:selective-copy", "fortunes", d},
-        {"val-fraction", "F", "held-out share of the corpus", "0.05", d},
-        {"seed", "N", "seed of the initialisation and the batch order", "1", d},
-        {"lr", "X", "peak learning rate", "3e-3 (the paper's for N <= 483M)", o},
+        {"data", "SPEC", "fortunes | PATH (text; .bin = uint16 tokens) | text:PATH | tokens:PATH | synthetic:mqar | synthetic:selective-copy", runs::kDefaultData, d},
+        {"val-fraction", "F", "held-out share of the corpus", g(base.valFraction), d},
+        {"seed", "N", "seed of the initialisation and the batch order", std::to_string(base.seed), d},
+        {"lr", "X", "peak learning rate", "the paper's for the model's size (3e-3 up to 483M)", o},
         {"batch", "N", "sequences per optimizer step (instead of --batch-tokens)", "", o},
-        {"batch-tokens", "N", "target tokens per optimizer step, rounded to whole sequences", "16384", o},
+        {"batch-tokens", "N", "target tokens per optimizer step, rounded to whole sequences",
+         "about " + std::to_string(runs::kDefaultTargetSteps) + " steps, at most " + std::to_string(runs::kMaxDefaultBatchTokens), o},
         {"micro-batch", "N", "sequences per forward pass (gradient accumulation)", "whole step", o},
         {"warmup", "N", "linear warm-up steps", "min(750, 10% of steps)", o},
-        {"grad-clip", "X", "global gradient-norm clip (0 = off)", "0.5", o},
-        {"weight-decay", "X", "AdamW weight decay on matrices", "0.1", o},
+        {"grad-clip", "X", "global gradient-norm clip (0 = off)", g(base.gradClip), o},
+        {"weight-decay", "X", "AdamW weight decay on matrices", g(base.weightDecay), o},
         {"eval-every", "K", "steps between validation passes", "~10 per run", o},
-        {"eval-tokens", "N", "held-out tokens per validation pass", "65536", o},
-        {"device", "DEV", "cpu, cuda or cuda:N", "cpu", c},
+        {"eval-tokens", "N", "held-out tokens per validation pass",
+         std::to_string(base.evalTokens) + ", at most a quarter of the training tokens", o},
+        {"device", "DEV", "cpu, cuda or cuda:N", base.device, c},
         {"threads", "N", "LibTorch CPU threads (resume with the same count for identical losses)", "all cores", c},
         {"fp32", "", "CUDA: train in float32 instead of bfloat16 autocast", "", c},
         {"peak-flops", "X", "device peak FLOP/s for the utilisation metric", "known GPUs only", c},

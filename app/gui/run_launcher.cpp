@@ -54,15 +54,15 @@ RunLauncher::RunLauncher(QWidget* parent) : QWidget(parent) {
     m_context = new QSpinBox(this);
     m_context->setRange(8, 65536);
     m_context->setSingleStep(64);
-    m_context->setValue(256);
+    m_context->setValue(int(runs::kDefaultContext));
     m_budgetKind = new QComboBox(this);
     m_budgetKind->addItem(tr("Tokens D"), QStringLiteral("tokens"));
     m_budgetKind->addItem(tr("Training FLOPs C"), QStringLiteral("flops"));
     m_budgetKind->addItem(tr("Tokens per parameter D/N"), QStringLiteral("ratio"));
-    m_budget = new QLineEdit(QStringLiteral("2e5"), this);
+    m_budget = new QLineEdit(QString::number(runs::kExampleTokenBudget, 'g', 3), this);
     m_data = new QComboBox(this);
     m_data->setEditable(true);
-    m_data->addItem(QStringLiteral("fortunes"));
+    m_data->addItem(QString::fromLatin1(runs::kDefaultData));
     m_data->addItem(QStringLiteral("synthetic:mqar"));
     m_data->addItem(QStringLiteral("synthetic:selective-copy"));
     m_data->setToolTip(tr("fortunes (built-in English corpus), synthetic:mqar, synthetic:selective-copy, a text "
@@ -76,7 +76,7 @@ RunLauncher::RunLauncher(QWidget* parent) : QWidget(parent) {
     m_batchTokens->setValue(0);
     m_seed = new QSpinBox(this);
     m_seed->setRange(0, 1 << 30);
-    m_seed->setValue(1);
+    m_seed->setValue(int(training::TrainingConfig{}.seed));
     m_device = new QComboBox(this);
     m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
     m_name = new QLineEdit(this);

@@ -18,5 +18,7 @@ QString theme();                               // "system" | "light" | "dark"
 void setTheme(const QString& theme);
 int currentView();
 void setCurrentView(int index);
+int parallelRuns();                            // worker processes training at once; 0 = the pool's default
+void setParallelRuns(int workers);
 
 }  // namespace seqscope::gui::Settings

@@ -34,15 +34,20 @@ bool parseNumbers(const QString& text, std::vector<double>* values) {
 
 SweepDialog::SweepDialog(QWidget* parent) : QDialog(parent) {
     setWindowTitle(tr("IsoFLOP Sweep"));
-    m_budgets = new QLineEdit(QStringLiteral("1e12,3e12"), this);
-    m_contexts = new QLineEdit(QStringLiteral("128"), this);
+    // The form starts from the engine's sweep defaults (training/sweep_plan.h).
+    const training::SweepOptions defaults;
+    QStringList budgets, contexts;
+    for (double b : training::exampleIsoflopBudgets()) budgets << QString::number(b, 'g', 3);
+    for (long long t : defaults.contexts) contexts << QString::number(t);
+    m_budgets = new QLineEdit(budgets.join(QLatin1Char(',')), this);
+    m_contexts = new QLineEdit(contexts.join(QLatin1Char(',')), this);
     m_xlstm = new QCheckBox(tr("xLSTM"), this);
     m_transformer = new QCheckBox(tr("Transformer"), this);
     m_xlstm->setChecked(true);
     m_transformer->setChecked(true);
     m_sizes = new QSpinBox(this);
     m_sizes->setRange(3, 12);
-    m_sizes->setValue(4);
+    m_sizes->setValue(defaults.sizes);
     auto* archs = new QHBoxLayout;
     archs->addWidget(m_xlstm);
     archs->addWidget(m_transformer);
@@ -100,7 +105,9 @@ bool SweepDialog::options(training::SweepOptions* o, QString* error) const {
         *error = tr("Contexts '%1' are not positive whole numbers separated by commas.").arg(m_contexts->text());
         return false;
     }
+    o->contexts.clear();
     for (double c : contexts) o->contexts.push_back(static_cast<long long>(c));
+    o->archs.clear();
     if (m_xlstm->isChecked()) o->archs.push_back(analysis::Arch::XLstm);
     if (m_transformer->isChecked()) o->archs.push_back(analysis::Arch::Transformer);
     o->sizes = m_sizes->value();

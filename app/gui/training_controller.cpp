@@ -13,7 +13,7 @@
 namespace seqscope::gui {
 
 TrainingController::TrainingController(QObject* parent)
-    : QObject(parent), m_pool(std::make_unique<runs::WorkerPool>(static_cast<runs::WorkerLauncher*>(this), 1)) {
+    : QObject(parent), m_pool(std::make_unique<runs::WorkerPool>(static_cast<runs::WorkerLauncher*>(this))) {
     m_pool->onStartFailed = [this](const runs::WorkerJob& job, const Status& why) {
         if (m_store && job.runId) runs::settleAfterWorker(*m_store, job.runId, why.message());
         emit runEnded(job.runId, -1, statusText(why));

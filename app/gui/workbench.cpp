@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <algorithm>
 #include <QComboBox>
+#include <QActionGroup>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
@@ -14,6 +15,7 @@
 #include "analysis/inference_measurements.h"
 #include "common/metric_names.h"
 #include "runs/run_estimate.h"
+#include "runs/worker_pool.h"
 #include "engine/device_info.h"
 #include "inference_view.h"
 #include "loss_chart_view.h"
@@ -72,6 +74,21 @@ Workbench::Workbench(MainWindow* window)
     m_window->runsMenu()->addAction(tr("&Cancel Running Sweep"), this, [this] {
         if (!m_training->cancelSweep()) m_window->setActivityText(tr("No sweep is running."));
     });
+    // How many worker processes train at once (the run service's pool; one by default).
+    QMenu* parallel = m_window->runsMenu()->addMenu(tr("Runs at &Once"));
+    auto* group = new QActionGroup(parallel);
+    const int saved = Settings::parallelRuns() > 0 ? Settings::parallelRuns() : runs::kDefaultWorkers;
+    for (int workers : {1, 2, 4}) {
+        QAction* a = parallel->addAction(tr("%n run(s) at once", nullptr, workers));
+        a->setCheckable(true);
+        a->setChecked(workers == saved);
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, workers] {
+            m_training->setMaxWorkers(workers);
+            Settings::setParallelRuns(workers);
+        });
+    }
+    m_training->setMaxWorkers(saved);
     connect(browser, &widgets::RunBrowser::cancelRequested, this, [this](const QList<long long>& ids) {
         for (long long id : ids)
             if (!m_training->cancel(id))

@@ -24,6 +24,9 @@ inline constexpr long long kDefaultContext = 256;
 inline constexpr const char* kDefaultData = "fortunes";
 inline constexpr long long kMaxDefaultBatchTokens = 16384;
 inline constexpr long long kDefaultTargetSteps = 100;
+// A first run's budget: a CPU-sized model trains on it in well under a minute (the New Run form's
+// starting value; the CLI asks for a budget).
+inline constexpr double kExampleTokenBudget = 2e5;
 
 // Tokens per optimizer step when none is asked for: enough steps for the schedule to mean something
 // (about kDefaultTargetSteps), a power of two of sequences, at least one sequence and at most

@@ -48,9 +48,12 @@ public:
     virtual void terminate(long long handle) = 0;
 };
 
+// One run at a time by default: a CPU run already uses every core it is given.
+inline constexpr int kDefaultWorkers = 1;
+
 class WorkerPool {
 public:
-    explicit WorkerPool(WorkerLauncher* launcher, int maxWorkers = 1);
+    explicit WorkerPool(WorkerLauncher* launcher, int maxWorkers = kDefaultWorkers);
 
     void setMaxWorkers(int workers);     // at least 1; takes effect as workers end
     int maxWorkers() const { return m_maxWorkers; }

@@ -97,6 +97,8 @@ TrainingConfig configFor(const SweepOptions& o, const analysis::ModelShape& shap
 
 }  // namespace
 
+std::vector<double> exampleIsoflopBudgets() { return {1e12, 3e12}; }
+
 TrainingConfig sweepBaseConfig() {
     TrainingConfig c;
     c.batchTokens = 4096;

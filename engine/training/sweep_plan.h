@@ -57,8 +57,8 @@ TrainingConfig sweepBaseConfig();
 
 struct SweepOptions {
     TrainingConfig base = sweepBaseConfig();   // data, batch, optimizer, seed, device... (shape/budget/lr set per run)
-    std::vector<analysis::Arch> archs;       // which architectures
-    std::vector<long long> contexts;         // T values
+    std::vector<analysis::Arch> archs = {analysis::Arch::XLstm, analysis::Arch::Transformer};
+    std::vector<long long> contexts = {256}; // T values
     bool paperLr = true;                     // lr from paperPeakLearningRate(arch, N); false = base.lr for all
     int vocab = 260;                         // model vocabulary (>= the data's)
     // Time estimate (estimateSweepTime) when the caller has no measurement; 0 = unknown. The run
@@ -77,6 +77,10 @@ struct SweepOptions {
     std::vector<double> sizeTargets;         // parameter counts; each maps to the nearest ladder rung
     bool isValid(const std::string& kind, std::string* error) const;
 };
+
+// Budgets for a first IsoFLOP sweep of small models that finishes in minutes on a laptop's CPU (the
+// workbench's sweep dialog starts from them; the CLI asks for --budgets).
+std::vector<double> exampleIsoflopBudgets();
 
 SweepPlan planIsoflopSweep(const SweepOptions& options);
 SweepPlan planTokenParamSweep(const SweepOptions& options);

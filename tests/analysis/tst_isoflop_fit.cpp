@@ -264,6 +264,25 @@ private slots:
         QVERIFY(s.slopes.size() >= 5);
         for (const auto& x : s.slopes)
             if (x.law.status.isOk()) QVERIFY2(x.law.a < 0 && x.law.a > -0.2, s.brief().c_str());   // loss falls with C
+        // What the name says: a run joins a preset ratio exactly when its D/N lies within 18 % of it.
+        const auto ratioOf = [&](int row) -> double {
+            for (const auto& p : pts)
+                if (p.sourceRow == row) return p.tokens / p.params;
+            return NAN;
+        };
+        int assigned = 0;
+        for (const auto& x : s.slopes)
+            for (int row : x.sourceRows) {
+                QVERIFY2(std::fabs(ratioOf(row) / x.ratio - 1) <= analysis::kPaperRatioTolerance,
+                         qPrintable(QStringLiteral("row %1: D/N %2 in the %3 group").arg(row).arg(ratioOf(row)).arg(x.ratio)));
+                ++assigned;
+            }
+        for (int row : s.unassignedRows)
+            for (double preset : analysis::kPaperTokenParamRatios)
+                QVERIFY2(std::fabs(ratioOf(row) / preset - 1) > analysis::kPaperRatioTolerance,
+                         qPrintable(QStringLiteral("row %1 (D/N %2) left out of the %3 group").arg(row).arg(ratioOf(row)).arg(preset)));
+        QCOMPARE(assigned + int(s.unassignedRows.size()), int(pts.size()));
+        QVERIFY(assigned > 0 && !s.unassignedRows.empty());   // the table has runs of both kinds
     }
 };
 

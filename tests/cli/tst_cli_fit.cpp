@@ -109,6 +109,30 @@ private slots:
         QVERIFY(!j.contains("intervals"));
     }
 
+    // Values, not just keys: points on an exact Chinchilla law L = E + A/N^alpha + B/D^beta come back
+    // as that law.
+    void parametricRecoversAnExactLaw() {
+        std::ostringstream csv;
+        csv << "arch,params,tokens,flops,loss,budget,ctx\n";
+        csv.precision(17);
+        const double E = 1.8, A = 400, B = 2000, alpha = 0.34, beta = 0.28;
+        for (double n : {1e7, 3e7, 1e8, 3e8, 1e9})
+            for (double d : {1e9, 3e9, 1e10, 3e10, 1e11})
+                csv << "xlstm," << n << "," << d << "," << 6 * n * d << "," << E + A / std::pow(n, alpha) + B / std::pow(d, beta)
+                    << ",,2048\n";
+        const std::string path = file("law.csv", csv.str());
+        std::string out, err;
+        QCOMPARE(run({"fit", "parametric", "--db", db(), "--csv", path, "--gamma", "1", "--threads", "2", "--no-store", "--json"},
+                     &out, &err),
+                 0);
+        const auto j = nlohmann::json::parse(out);
+        const std::pair<const char*, double> truth[] = {{"E", E}, {"A", A}, {"B", B}, {"alpha", alpha}, {"beta", beta}};
+        for (const auto& [key, value] : truth)
+            QVERIFY2(std::fabs(j[key].get<double>() / value - 1) < 1e-3,
+                     qPrintable(QStringLiteral("%1 = %2, the law's %3").arg(key).arg(j[key].get<double>()).arg(value)));
+        QVERIFY(j["objective"].get<double>() < 1e-8);
+    }
+
     void badCsvRowFailsNamingTheLine() {
         const std::string csv = file("bad.csv", syntheticCsv(true));
         std::string out, err;

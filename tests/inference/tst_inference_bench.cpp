@@ -3,9 +3,8 @@
 // small CPU models through the LibTorch-free public headers: decoding after a prefill reproduces a
 // single forward pass; the xLSTM state is the same size at every context while the KV cache grows
 // linearly; points past the time limit or over the memory budget are returned as failed / oom and
-// the sweep goes on; and the xLSTM decode step does not grow with context while the
-// Transformer's does. Timing comparisons use process CPU time with one thread, the quantity that a
-// machine shared with other work disturbs least, and compare directions, not absolute values.
+// the sweep goes on. No timing is asserted here: how the decode step grows with context is measured
+// by `seqscope-cli bench inference` (docs/benchmarks.md, "Inference").
 #include <QTest>
 
 #include <cmath>
@@ -209,26 +208,6 @@ private Q_SLOTS:
         const MachineInfo m = machineInfo(o);
         QCOMPARE(m.threads, 1);
         QVERIFY(!m.cpuModel.empty() && !m.torchVersion.empty());
-    }
-
-    // Decode step at a 4,096-token prefill vs a 256-token prefill (about 6 s of CPU): medians of 5
-    // repeats x 64 steps, the models interleaved, process CPU time of one thread.
-    void decodeStepIsFlatForXlstmAndGrowsForTransformer() {
-        InferenceBenchOptions o;
-        o.prefills = {256, 4096};
-        o.decodeSteps = 64;
-        o.repeats = 5;
-        o.warmupRepeats = 1;
-        o.threads = 1;
-        o.clock = BenchClock::ProcessCpu;
-        auto r = runInferenceBench({{"x", preset("xlstm-1m", 256)}, {"t", preset("transformer-1m", 256)}}, o);
-        QVERIFY2(r.isOk(), r.status().message().c_str());
-        for (const auto& p : *r) QVERIFY2(p.status == "ok", p.message.c_str());
-        const double xlstmRatio = (*r)[2].stepMs.median / (*r)[0].stepMs.median;
-        const double transformerRatio = (*r)[3].stepMs.median / (*r)[1].stepMs.median;
-        qInfo("step ratio 4096/256: xlstm %.3f, transformer %.3f", xlstmRatio, transformerRatio);
-        QVERIFY2(xlstmRatio < 1.3, qPrintable(QString::number(xlstmRatio)));
-        QVERIFY2(transformerRatio > xlstmRatio, qPrintable(QStringLiteral("%1 vs %2").arg(transformerRatio).arg(xlstmRatio)));
     }
 };
 

@@ -7,6 +7,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <map>
 
 #include "analysis/builtin_datasets.h"
 #include "analysis/inference_measurements.h"
@@ -195,6 +196,36 @@ private Q_SLOTS:
                 QVERIFY2(g.step.betaIdentifiable, name);
                 QVERIFY2(g.step.betaEff > 0 && g.step.betaEff < kH100PeakBytesPerSecond, name);
             }
+        }
+    }
+
+    // The table in docs/benchmarks.md ("The same fits on the paper's H100 measurements"), pinned: a
+    // change to the fit or the accounting that moves a documented number fails here first.
+    void builtinH100FitsMatchTheDocumentedTable() {
+        InferenceAccountingOptions acc;
+        acc.decode = DecodeAccounting::Repository;
+        auto samples = referenceRuntimeSamples(acc);
+        QVERIFY(samples.isOk());
+        const RuntimeModelReport r = fitRuntimeModel(*samples);
+        QVERIFY(r.status.isOk());
+        // model -> alpha_eff (TFLOP/s), beta_eff or its bound (TB/s), as printed (3 digits).
+        const std::map<std::string, std::pair<double, double>> documented = {
+            {"xlstm_160m", {163, 1.42}},  {"xlstm_400m", {238, 2.07}},  {"xlstm_830m", {297, 2.08}},
+            {"xlstm_1.4b", {335, 2.11}},  {"xlstm_2.7b", {367, 2.14}},  {"xlstm_7b", {405, 2.46}},
+            {"llama2_160m", {200, 0.653}}, {"llama2_400m", {242, 0.653}}, {"llama2_830m", {277, 0.908}},
+            {"llama2_1.4b", {332, 1.08}}, {"llama2_2.7b", {307, 0.809}}, {"llama2_7b", {367, 1.17}}};
+        QCOMPARE(r.groups.size(), documented.size());
+        for (const auto& g : r.groups) {
+            const auto it = documented.find(g.model);
+            QVERIFY2(it != documented.end(), g.model.c_str());
+            const double alpha = g.ttft.alphaEff / 1e12;
+            const double beta = (g.arch == "xlstm" ? g.step.betaLowerBound : g.step.betaEff) / 1e12;
+            const QString what = QStringLiteral("%1: alpha %2 TFLOP/s (doc %3), beta %4 TB/s (doc %5)")
+                                     .arg(QString::fromStdString(g.model)).arg(alpha).arg(it->second.first)
+                                     .arg(beta).arg(it->second.second);
+            // Three significant digits: within half a unit of the last one.
+            QVERIFY2(std::fabs(alpha / it->second.first - 1) < 0.005, qPrintable(what));
+            QVERIFY2(std::fabs(beta / it->second.second - 1) < 0.005, qPrintable(what));
         }
     }
 

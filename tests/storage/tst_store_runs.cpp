@@ -102,6 +102,40 @@ private slots:
         QCOMPARE(store->runs()->size(), size_t(0));
     }
 
+    // Names, tags and notes from outside: awkward but valid text round-trips byte for byte; bytes that
+    // are not UTF-8 and control characters in labels are refused at the door (issue 18: a name with
+    // a 0xFF byte was stored and then made `runs list --json` abort for every run).
+    void labelsRoundTripOrAreRefused() {
+        auto store = freshStore();
+        RunRecord run = makeRun("x");
+        run.name = "quotes \"'` ; DROP TABLE runs; -- \u00e9\u4e2d\U0001F600 " + std::string(5000, 'n');
+        run.tags = {"semi;colon", "sp ace", "\u00fc"};
+        run.notes = "line one\nline two\ttabbed";
+        auto id = store->createRun(run);
+        QVERIFY2(id.isOk(), id.status().message().c_str());
+        auto back = store->run(*id);
+        QCOMPARE(back->name, run.name);
+        QCOMPARE(back->notes, run.notes);
+        QCOMPARE(back->tags.size(), size_t(3));
+        const std::vector<std::pair<std::string, std::string>> refused = {
+            {"bad \xff name", "not valid UTF-8"},        {"overlong \xc0\xaf", "not valid UTF-8"},
+            {"surrogate \xed\xa0\x80", "not valid UTF-8"}, {"cut \xe4\xb8", "not valid UTF-8"},
+            {"new\nline", "control character"},          {std::string("nul\0byte", 8), "control character"}};
+        for (const auto& [name, why] : refused) {
+            RunRecord bad = makeRun("bad");
+            bad.name = name;
+            auto r = store->createRun(bad);
+            QCOMPARE(r.status().code(), StatusCode::InvalidArgument);
+            QVERIFY2(r.status().message().find("run name: ") != std::string::npos &&
+                         r.status().message().find(why) != std::string::npos,
+                     r.status().message().c_str());
+            QCOMPARE(store->addRunTags(*id, {name}).code(), StatusCode::InvalidArgument);
+        }
+        QCOMPARE(store->setRunNotes(*id, "bad \xff").code(), StatusCode::InvalidArgument);
+        QCOMPARE(store->runs()->size(), size_t(1));
+        QCOMPARE(store->run(*id)->tags.size(), size_t(3));
+    }
+
     void filtersByStatusArchTagAndSweep() {
         auto store = freshStore();
         auto sweep = store->createSweep({0, "isoflop-1e18", R"({"budgets":[1e18]})", "", 0});
