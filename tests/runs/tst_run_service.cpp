@@ -71,6 +71,18 @@ class TestRunService : public QObject {
         return p.toStdString();
     }
 
+    // A queued run of `request` in database `db` (resolved with the data checked, as at Start).
+    static long long queuedRun(const std::string& db, const runs::RunRequest& request) {
+        runs::ResolveOptions o;
+        o.dbPath = db;
+        auto run = runs::resolveRun(request, o);
+        if (!run) qFatal("resolveRun: %s", run.status().message().c_str());
+        auto store = storage::Store::open(db);
+        auto id = runs::createRun(**store, db, &*run);
+        if (!id) qFatal("createRun: %s", id.status().message().c_str());
+        return *id;
+    }
+
 private Q_SLOTS:
     void defaultsAreDecidedOnce() {
         // A context below the xLSTM's chunk gets a smaller chunk (once the CLI did, the GUI did not).
@@ -147,18 +159,7 @@ private Q_SLOTS:
     void runRefusedBeforeTrainingEndsFailedWithTheReason() {
         const std::string db = path(QStringLiteral("refused.db")).toStdString();
         const std::string data = corpus(QStringLiteral("goes-away.txt"));
-        runs::ResolveOptions o;
-        o.dbPath = db;
-        auto run = runs::resolveRun(tinyRequest(data), o);
-        QVERIFY2(run, run.status().message().c_str());
-        long long id = 0;
-        {
-            auto store = storage::Store::open(db);
-            QVERIFY(store);
-            auto created = runs::createRun(**store, db, &*run);
-            QVERIFY(created);
-            id = *created;
-        }
+        const long long id = queuedRun(db, tinyRequest(data));
         QVERIFY(QFile::remove(QString::fromStdString(data)));   // the data is gone before a worker starts
         // The worker path exactly: `seqscope-cli train --resume ID`.
         const auto cli = test::runCli({"train", "--resume", QString::number(id), "--db", QString::fromStdString(db)});
@@ -173,14 +174,9 @@ private Q_SLOTS:
 
     void finishedRunIsRefusedAndLeftAlone() {
         const std::string db = path(QStringLiteral("done.db")).toStdString();
-        runs::ResolveOptions o;
-        o.dbPath = db;
-        auto run = runs::resolveRun(tinyRequest(corpus()), o);
-        QVERIFY(run);
-        long long id = 0;
+        const long long id = queuedRun(db, tinyRequest(corpus()));
         {
             auto store = storage::Store::open(db);
-            id = *runs::createRun(**store, db, &*run);
             QVERIFY((*store)->markRunStarted(id));
             QVERIFY((*store)->finishRun(id, storage::RunStatus::Finished));
         }
@@ -194,15 +190,7 @@ private Q_SLOTS:
 
     void executeRunTrainsAndRecordsEveryMetricName() {
         const std::string db = path(QStringLiteral("exec.db")).toStdString();
-        runs::ResolveOptions o;
-        o.dbPath = db;
-        auto run = runs::resolveRun(tinyRequest(corpus()), o);
-        QVERIFY(run);
-        long long id = 0;
-        {
-            auto store = storage::Store::open(db);
-            id = *runs::createRun(**store, db, &*run);
-        }
+        const long long id = queuedRun(db, tinyRequest(corpus()));
         const auto r = runs::executeRun(db, id);
         QVERIFY2(r.status, r.status.message().c_str());
         QCOMPARE(int(r.runStatus), int(storage::RunStatus::Finished));
