@@ -5,6 +5,8 @@
 // exports of the same format_version.
 #include <nlohmann/json.hpp>
 
+#include <cerrno>
+#include <cstring>
 #include <ostream>
 #include <set>
 
@@ -223,7 +225,7 @@ Status writeBundleJson(const Bundle& bundle, std::ostream& out) {
     }
     out << "]\n}\n";
     out.flush();
-    if (!out) return Status::io("writing the JSON export failed");
+    if (!out) return Status::io(std::string("writing the JSON export failed: ") + std::strerror(errno ? errno : EIO));
     return Status::ok();
 }
 

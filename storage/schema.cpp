@@ -205,22 +205,20 @@ FileInspection inspectFile(const std::string& path, bool readRawHeader) {
         return result;
     }
 
-    auto conn = sql::Connection::open(path, SQLITE_OPEN_READONLY);
-    if (!conn) {
-        result.kind = FileKind::Corrupt;
-        result.detail = conn.status().message();
+    // An I/O error (a full disk: reading a WAL database needs room for its -shm file) says nothing
+    // about the file; only SQLite's own complaints about its content make it corrupt.
+    const auto failed = [&](const Status& s) {
+        result.kind = s.code() == StatusCode::IoError ? FileKind::Unreadable : FileKind::Corrupt;
+        result.detail = s.message();
         return result;
-    }
+    };
+    auto conn = sql::Connection::open(path, SQLITE_OPEN_READONLY);
+    if (!conn) return failed(conn.status());
     auto appId = conn->scalar("PRAGMA application_id");
     auto version = conn->scalar("PRAGMA user_version");
     auto objects = conn->scalar("SELECT count(*) FROM sqlite_master");
-    for (const auto* r : {&appId, &version, &objects}) {
-        if (!r->isOk()) {
-            result.kind = FileKind::Corrupt;
-            result.detail = r->status().message();
-            return result;
-        }
-    }
+    for (const auto* r : {&appId, &version, &objects})
+        if (!r->isOk()) return failed(r->status());
     result.applicationId = static_cast<int>(*appId);
     result.schemaVersion = static_cast<int>(*version);
     if (result.applicationId == kApplicationId)
@@ -254,6 +252,10 @@ Status refusalFor(const std::string& path, const FileInspection& inspection) {
                     "'" + path + "' is not a Seqscope database: " + inspection.detail + untouched};
         case FileKind::Corrupt:
             return {StatusCode::Corrupt, "'" + path + "' is a corrupt SQLite file (" + inspection.detail + ")" + untouched};
+        case FileKind::Unreadable:
+            return {StatusCode::IoError, "cannot read '" + path + "' (" + inspection.detail +
+                                             "); if its disk is full, free some space: SQLite needs room for a small "
+                                             "shared-memory file even to read it" + untouched};
     }
     return {StatusCode::Internal, "unknown file kind"};
 }

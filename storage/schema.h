@@ -28,6 +28,7 @@ enum class FileKind {
     ForeignSqlite,   // a valid SQLite database of some other program
     NotSqlite,       // no SQLite header: random bytes, a text file, ...
     Corrupt,         // SQLite header, but SQLite cannot read it
+    Unreadable,      // reading failed for a reason outside the file (I/O error, a full disk)
 };
 
 struct FileInspection {

@@ -192,9 +192,11 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, const StoreO
 
     std::unique_ptr<Store> store(new Store(std::move(impl)));
     if (!options.readOnly && options.markInterruptedRuns) {
+        // On a full disk the marking cannot be written; the file must still open (to look at it, to
+        // export from it). The runs are marked at the next open that has room.
         auto marked = store->markInterruptedRuns();
-        if (!marked) return marked.status();
-        store->m_impl->interruptedOnOpen = std::move(*marked);
+        if (marked) store->m_impl->interruptedOnOpen = std::move(*marked);
+        else if (marked.status().code() != StatusCode::IoError) return marked.status();
     }
     return store;
 }

@@ -7,6 +7,8 @@
 //   seqscope-cli runs import external.csv --dataset my-sweep --citation "..."
 #include <nlohmann/json.hpp>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -260,8 +262,12 @@ int exportRuns(Context& ctx) {
     Status s;
     if (format == "json") {
         std::ofstream out(outPath, std::ios::binary | std::ios::trunc);
-        if (!out) return fail(ctx, "runs export", Status::io("cannot write '" + outPath + "'"));
+        if (!out) return fail(ctx, "runs export", Status::io("cannot write '" + outPath + "': " + std::strerror(errno)));
         s = storage::writeBundleJson(*bundle, out);
+        out.close();
+        if (s && !out) s = Status::io("closing '" + outPath + "': " + std::strerror(errno));
+        std::error_code ec;
+        if (!s) std::filesystem::remove(outPath, ec);   // no half-written export left behind
     } else {
         s = storage::writeBundleCsv(*bundle, outPath);
     }

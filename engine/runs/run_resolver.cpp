@@ -8,8 +8,11 @@
 
 #include "analysis/accounting.h"
 #include "analysis/presets.h"
+#include "analysis/fit_common.h"
 #include "data/batch_source.h"
+#include "inference/process_probe.h"
 #include "data/synthetic_tasks.h"
+#include "runs/run_estimate.h"
 #include "runs/run_record.h"
 #include "training/sweep_plan.h"
 #include "training/trainer.h"
@@ -172,6 +175,18 @@ Result<ResolvedRun> resolveRun(const RunRequest& r, const ResolveOptions& option
     auto run = finishConfig(std::move(c), r.name, r.tags);
     if (!run) return run;
     run->checkpointRoot = r.checkpointRoot;
+    if (options.checkMemory && run->config.device == "cpu") {
+        // A lower bound (activations come on top), so a refusal is never wrong.
+        const RunEstimate need = estimateRun(run->config, run->plan, {});
+        const double available = engine::probe::memAvailableBytes();
+        if (std::isfinite(available) && need.totalBytes() > available) {
+            const auto gib = [](double b) { return analysis::fmt(b / (1024.0 * 1024.0 * 1024.0), 3) + " GiB"; };
+            return Status(StatusCode::Unavailable,
+                          "the model needs at least " + gib(need.totalBytes()) + " (float32 weights, gradients and AdamW moments of N = " +
+                              analysis::fmt(static_cast<double>(run->plan.params), 3) + "), more than the " + gib(available) +
+                              " this machine has available; pick a smaller model or train on a GPU");
+        }
+    }
     if (options.checkCheckpointRoot) {
         const std::string root = fs::path(checkpointDirFor(r.checkpointRoot, options.dbPath, 0)).parent_path().string();
         if (Status s = training::checkWritableDirectory(root); !s) return s;

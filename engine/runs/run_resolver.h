@@ -55,6 +55,9 @@ struct ResolveOptions {
     std::optional<int> dataVocab;
     // Check that the checkpoint root can be written (off for previews and --plan-only).
     bool checkCheckpointRoot = true;
+    // Refuse a CPU run whose weights, gradients and AdamW moments alone exceed the memory this
+    // machine has available now (it would be killed mid-run, or take the machine down with it).
+    bool checkMemory = true;
     std::string dbPath;                // for the default checkpoint root
 };
 

@@ -4,8 +4,12 @@
 // is stored as a uint8 tensor of its JSON bytes.
 #include "training/checkpoint.h"
 
+#include <unistd.h>
+
 #include <ATen/CPUGeneratorImpl.h>
 
+#include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 
@@ -65,6 +69,22 @@ Status readHeader(torch::serialize::InputArchive& archive, const std::string& pa
 Status saveCheckpoint(const std::string& path, torch::nn::Module& model, torch::optim::Optimizer& optimizer,
                       const CheckpointState& state) {
     const std::string tmp = path + ".tmp";
+    // We write the bytes ourselves: LibTorch's file writer notices a failed write (a full disk) only
+    // when it closes the archive, in a destructor, and that aborts the process. Our writer records
+    // the first error and tells the serializer every byte went out, then reports the error here.
+    std::FILE* file = std::fopen(tmp.c_str(), "wb");
+    if (!file) return Status::io("writing checkpoint " + tmp + ": " + std::strerror(errno));
+    int writeError = 0;
+    const auto writer = [&](const void* data, size_t n) -> size_t {
+        if (writeError == 0 && std::fwrite(data, 1, n, file) != n) writeError = errno ? errno : EIO;
+        return n;
+    };
+    const auto discard = [&](const std::string& why) {
+        if (file) std::fclose(file);
+        std::error_code ec;
+        std::filesystem::remove(tmp, ec);
+        return Status::io("writing checkpoint " + path + ": " + why);
+    };
     try {
         torch::serialize::OutputArchive archive;
         archive.write("seqscope_magic", int64Scalar(kCheckpointMagic));
@@ -82,16 +102,18 @@ Status saveCheckpoint(const std::string& path, torch::nn::Module& model, torch::
         optimizer.save(optimizerArchive);
         archive.write("model", modelArchive);
         archive.write("optimizer", optimizerArchive);
-        archive.save_to(tmp);
+        archive.save_to(writer);
     } catch (const c10::Error& e) {
-        std::error_code ec;
-        std::filesystem::remove(tmp, ec);
-        return Status::io("writing checkpoint " + path + ": " + e.what_without_backtrace());
+        return discard(e.what_without_backtrace());
     } catch (const std::exception& e) {
-        std::error_code ec;
-        std::filesystem::remove(tmp, ec);
-        return Status::io("writing checkpoint " + path + ": " + e.what());
+        return discard(e.what());
     }
+    if (writeError == 0 && std::fflush(file) != 0) writeError = errno ? errno : EIO;
+    if (writeError == 0 && ::fsync(::fileno(file)) != 0) writeError = errno ? errno : EIO;
+    if (writeError != 0) return discard(std::strerror(writeError));
+    const int closed = std::fclose(file);
+    file = nullptr;
+    if (closed != 0) return discard(std::strerror(errno ? errno : EIO));
     std::error_code ec;
     std::filesystem::rename(tmp, path, ec);
     if (ec) return Status::io("renaming checkpoint " + tmp + " to " + path + ": " + ec.message());

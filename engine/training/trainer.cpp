@@ -10,7 +10,9 @@
 
 #include "training/device_peaks.h"
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -64,7 +66,11 @@ Status checkWritableDirectory(const std::string& dir) {
         std::ofstream out(probe, std::ios::trunc);
         out << "probe\n";
         out.flush();
-        if (!out) return Status::io("checkpoint directory " + dir + " is not writable");
+        if (!out) {
+            const int e = errno ? errno : EIO;
+            fs::remove(probe, ec);
+            return Status::io("checkpoint directory " + dir + " is not writable: " + std::strerror(e));
+        }
     }
     fs::remove(probe, ec);
     return {};

@@ -137,6 +137,7 @@ private Q_SLOTS:
         QTest::newRow("budget") << "budget" << "budget (tokens) must be a positive number";
         QTest::newRow("below one step") << "step" << "below one optimizer step";
         QTest::newRow("missing data") << "data" << "does not exist";
+        QTest::newRow("too big for this machine") << "memory" << "more than the";
     }
     void badRequestsNameTheField() {
         QFETCH(QString, what);
@@ -148,6 +149,7 @@ private Q_SLOTS:
         if (what == "budget") r.budget = -1;
         if (what == "step") r.budget = 10;
         if (what == "data") r.data = path(QStringLiteral("nowhere.txt")).toStdString();
+        if (what == "memory") r.dModel = 8192, r.layers = 96, r.heads = 64;   // ~80B parameters: ~1.2 TB of state
         runs::ResolveOptions o;
         o.dbPath = path(QStringLiteral("bad.db")).toStdString();
         auto run = runs::resolveRun(r, o);
