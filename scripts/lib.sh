@@ -19,13 +19,15 @@ export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-8G}"
 # Recommends: Qt6Charts' config requires the Qt6OpenGL and Qt6OpenGLWidgets packages
 # (libqt6opengl6-dev), and Qt6Gui's config looks for XKB, which its private target links (XKB::XKB,
 # libxkbcommon-dev). cmake/SeqscopeFeatures.cmake maps each Qt module to its package for the error
-# message; tests/build/release_features.sh proves the list complete on a fresh configure.
+# message; tests/build/release_features.sh proves the list complete on a fresh configure. clang and its
+# runtime (libFuzzer, sanitizers) build the fuzz targets of tests/fuzz.
 SEQSCOPE_DEBIAN_PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git
   python3 python3-venv
   qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-translations-l10n libqt6opengl6-dev libxkbcommon-dev libgl-dev
   libsqlite3-dev sqlite3 libeigen3-dev libceres-dev nlohmann-json3-dev
+  clang libclang-rt-14-dev
   fortunes fonts-dejavu-core
 )
 

@@ -129,8 +129,9 @@ Status readMetrics(const json& metrics, const std::string& pointer, std::string_
         if (!row.is_array() || row.size() != kMetricColumns.size())
             return m.fail(rp, "metric row must be an array of " + std::to_string(kMetricColumns.size()) + " values");
         auto cell = [&](size_t c) { return rp + "/" + std::to_string(c); };
+        // Whole, >= 0 and small enough to convert: a float beyond 2^53 would not round-trip anyway.
         auto wholeNonNegative = [](const json& v) {
-            return v.is_number() && v.get<double>() >= 0 && v.get<double>() == std::floor(v.get<double>());
+            return v.is_number() && v.get<double>() >= 0 && v.get<double>() <= 9.0e15 && v.get<double>() == std::floor(v.get<double>());
         };
         MetricPoint p;
         if (!wholeNonNegative(row[0])) return m.fail(cell(0), "step must be a whole number >= 0");
@@ -140,8 +141,8 @@ Status readMetrics(const json& metrics, const std::string& pointer, std::string_
                 return m.fail(cell(c), kMetricColumns[c] + " must be a number or null");
         if (!row[4].is_string() || row[4].get<std::string>().empty())
             return m.fail(cell(4), "metric name must be a non-empty string");
-        p.step = row[0].get<long long>();
-        p.tokens = row[1].get<long long>();
+        p.step = static_cast<long long>(row[0].get<double>());
+        p.tokens = static_cast<long long>(row[1].get<double>());
         p.flops = row[2].is_null() ? 0.0 : row[2].get<double>();
         p.wallTime = row[3].is_null() ? 0.0 : row[3].get<double>();
         p.name = row[4].get<std::string>();
@@ -240,6 +241,8 @@ Result<Bundle> readBundleJson(std::string_view text, const std::string& file) {
             if (auto colon = problem.find(": ", at); colon != std::string::npos) problem = problem.substr(colon + 2);
         const auto pos = jsonpos::positionOf(text, e.byte > 0 ? e.byte - 1 : 0);
         return Status::invalid(file + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) + ": " + problem);
+    } catch (const json::exception& e) {   // e.g. a number too large for any type (out_of_range.406)
+        return Status::invalid(file + ": " + e.what());
     }
     Members root(doc, "", text, file);
     if (!doc.is_object()) return root.fail("", "expected a Seqscope export (a JSON object)");

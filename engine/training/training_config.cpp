@@ -6,6 +6,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <limits>
+#include <type_traits>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -160,6 +163,40 @@ std::string trainingConfigToJson(const TrainingConfig& c) {
     return j.dump();
 }
 
+namespace {
+
+// obj[key] into *field when it is present (or always, when required), checking the JSON type and,
+// for integers, that the value is whole and fits the field.
+template <typename T>
+Status readField(const json& obj, const char* key, T* field, bool required) {
+    const auto it = obj.find(key);
+    if (it == obj.end() || it->is_null())
+        return required ? Status::invalid(std::string("training config: missing \"") + key + "\"") : Status::ok();
+    const json& v = *it;
+    const auto wrong = [&](const char* what) { return Status::invalid(std::string("training config: \"") + key + "\" must be " + what); };
+    if constexpr (std::is_same_v<T, bool>) {
+        if (!v.is_boolean()) return wrong("true or false");
+        *field = v.get<bool>();
+    } else if constexpr (std::is_same_v<T, std::string>) {
+        if (!v.is_string()) return wrong("a string");
+        *field = v.get<std::string>();
+    } else if constexpr (std::is_integral_v<T>) {
+        if (!v.is_number()) return wrong("a whole number");
+        const double d = v.get<double>();
+        if (d != std::floor(d) || d < static_cast<double>(std::numeric_limits<T>::lowest()) ||
+            d > static_cast<double>(std::numeric_limits<T>::max()))
+            return wrong("a whole number in range");
+        *field = v.is_number_unsigned() ? static_cast<T>(v.get<std::uint64_t>())
+                 : v.is_number_integer() ? static_cast<T>(v.get<std::int64_t>()) : static_cast<T>(d);
+    } else {
+        if (!v.is_number()) return wrong("a number");
+        *field = v.get<T>();
+    }
+    return Status::ok();
+}
+
+}  // namespace
+
 Result<TrainingConfig> trainingConfigFromJson(const std::string& text) {
     json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded() || !j.is_object()) return Status::invalid("training config is not a JSON object");
@@ -171,18 +208,17 @@ Result<TrainingConfig> trainingConfigFromJson(const std::string& text) {
             return Status::invalid("training config: unknown arch '" + m.at("arch").get<std::string>() + "'");
         auto& s = c.shape;
         s.arch = arch;
-        s.dModel = m.at("d_model").get<int>();
-        s.layers = m.at("layers").get<int>();
-        s.heads = m.at("heads").get<int>();
-        s.headDimQK = m.at("head_dim_qk").get<int>();
-        s.headDimV = m.at("head_dim_v").get<int>();
-        s.ffnDim = m.at("ffn_dim").get<int>();
-        s.vocab = m.at("vocab").get<int>();
-        s.chunk = m.at("chunk").get<int>();
-        s.maxContext = m.at("max_context").get<int>();
+        // Numbers are checked before they are converted: a stored (or hand-edited) config may hold
+        // 1e300 where an int goes, and converting that is undefined behaviour, not an error.
+        for (const auto& [key, field] : {std::pair<const char*, int*>{"d_model", &s.dModel}, {"layers", &s.layers},
+                                         {"heads", &s.heads}, {"head_dim_qk", &s.headDimQK}, {"head_dim_v", &s.headDimV},
+                                         {"ffn_dim", &s.ffnDim}, {"vocab", &s.vocab}, {"chunk", &s.chunk},
+                                         {"max_context", &s.maxContext}})
+            if (Status st = readField(m, key, field, /*required=*/true); !st) return st;
         // Optional fields keep their defaults when absent, so older configs still load.
-        auto get = [&j](const char* key, auto* field) {
-            if (j.contains(key) && !j[key].is_null()) *field = j[key].get<std::remove_pointer_t<decltype(field)>>();
+        Status read;   // the first problem; later fields are not read
+        auto get = [&j, &read](const char* key, auto* field) {
+            if (read) read = readField(j, key, field, /*required=*/false);
         };
         get("preset", &c.preset);
         get("context", &c.context);
@@ -218,6 +254,7 @@ Result<TrainingConfig> trainingConfigFromJson(const std::string& text) {
         get("spike_factor", &c.spikeFactor);
         get("spike_grace_steps", &c.spikeGraceSteps);
         get("max_loss", &c.maxLoss);
+        if (!read) return read;
     } catch (const json::exception& e) {
         return Status::invalid(std::string("training config: ") + e.what());
     }

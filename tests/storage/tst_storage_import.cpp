@@ -235,6 +235,9 @@ private slots:
         QTest::newRow("fit of a missing run") << head + "\"runs\": [],\n\"fits\": [{\"kind\": \"parametric\", \"input_runs\": [5]}]}"
                                               << QStringLiteral("f.json:3:48: run 5 is not in this file's \"runs\"");
         QTest::newRow("not an export") << QByteArray("[1, 2]") << QStringLiteral("f.json:1:1: expected a Seqscope export (a JSON object)");
+        // Found by fuzz_bundle_json: a number too large for any type aborted the import (uncaught).
+        QTest::newRow("number overflow") << QByteArray("{\"format\": 17E96641429}")
+                                         << QStringLiteral("f.json: [json.exception.out_of_range.406] number overflow parsing '17E96641429'");
     }
     void reportsMalformedJsonAtLineAndColumn() {
         QFETCH(QByteArray, json);

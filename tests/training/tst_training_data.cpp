@@ -308,6 +308,17 @@ private Q_SLOTS:
         QCOMPARE(training::trainingConfigToJson(*back), training::trainingConfigToJson(c));
         QCOMPARE(back->seed, c.seed);
         QVERIFY(!training::trainingConfigFromJson("[1]").isOk());
+        // Found by fuzz_config_json: numbers that do not fit their field are refused, not converted
+        // (converting 2.7e127 to int is undefined behaviour).
+        std::string huge = training::trainingConfigToJson(c);
+        huge.replace(huge.find("\"d_model\":"), 10, "\"d_model\":2.7e127,\"x\":");
+        auto refused = training::trainingConfigFromJson(huge);
+        QVERIFY(!refused.isOk());
+        QVERIFY2(refused.status().message().find("\"d_model\" must be a whole number in range") != std::string::npos,
+                 refused.status().message().c_str());
+        std::string fractional = training::trainingConfigToJson(c);
+        fractional.replace(fractional.find("\"seed\":"), 7, "\"seed\":1.5,\"y\":");
+        QVERIFY(!training::trainingConfigFromJson(fractional).isOk());
     }
 
     void ladderGrowsAndKeepsEachArchitecturesProportions() {
