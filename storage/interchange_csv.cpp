@@ -40,6 +40,37 @@ std::string join(const std::vector<std::string>& parts) {
     return out;
 }
 
+// Tags in one CSV field: ';' between them; a ';' or '\' inside a tag is escaped with '\', so any tag
+// comes back as it was (exports written before the escape hold no backslashes and read the same).
+std::string joinTags(const std::vector<std::string>& tags) {
+    std::string out;
+    for (size_t i = 0; i < tags.size(); ++i) {
+        if (i) out += ';';
+        for (char c : tags[i]) {
+            if (c == ';' || c == '\\') out += '\\';
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> splitTags(const std::string& text) {
+    std::vector<std::string> tags;
+    std::string tag;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\\' && i + 1 < text.size()) {
+            tag += text[++i];
+        } else if (text[i] == ';') {
+            if (!tag.empty()) tags.push_back(tag);
+            tag.clear();
+        } else {
+            tag += text[i];
+        }
+    }
+    if (!tag.empty()) tags.push_back(tag);
+    return tags;
+}
+
 Status writeFile(const fs::path& path, const std::string& content) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << content;
@@ -150,7 +181,7 @@ Status writeBundleCsv(const Bundle& bundle, const std::string& directory) {
         runs += csv::formatRow({std::to_string(r.id), r.name, r.arch, r.configJson, num(r.params), num(r.flopsPerToken),
                                 num(r.flopsPerSequence), std::to_string(r.ctx), r.dataset, r.device, std::to_string(r.seed),
                                 toString(r.status), r.failureReason, timeText(r.createdAt), timeText(r.startedAt),
-                                timeText(r.endedAt), r.host, std::to_string(r.pid), r.seqscopeVersion, join(r.tags), r.notes,
+                                timeText(r.endedAt), r.host, std::to_string(r.pid), r.seqscopeVersion, joinTags(r.tags), r.notes,
                                 br.sweepName});
         const std::string id = std::to_string(r.id);
         for (const auto& p : br.metrics)
@@ -231,7 +262,7 @@ Result<Bundle> readBundleCsv(const std::string& directory) {
             r.createdAt = std::isnan(created) ? 0 : created;
             r.startedAt = std::isnan(started) ? 0 : started;
             r.endedAt = std::isnan(ended) ? 0 : ended;
-            r.tags = split(tags, ';');
+            r.tags = splitTags(tags);
             std::string error;
             if (!r.isValid(&error)) return row.fail("arch", error);
             if (!runIndex.emplace(r.id, bundle.runs.size()).second)

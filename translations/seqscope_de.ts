@@ -872,6 +872,26 @@
             <numerusform>%n Läufe gleichzeitig</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Run #%1 has made no progress for %2 s</source>
+        <translation>Lauf #%1 macht seit %2 s keinen Fortschritt</translation>
+    </message>
+    <message>
+        <source>Run Not Progressing</source>
+        <translation>Lauf kommt nicht voran</translation>
+    </message>
+    <message>
+        <source>Run #%1 has stored no new metrics for %2 seconds. Its worker may hang. Cancel the run? (It checkpoints first when it can.)</source>
+        <translation>Lauf #%1 hat seit %2 Sekunden keine neuen Metriken gespeichert. Sein Worker hängt möglicherweise. Lauf abbrechen? (Er speichert vorher einen Checkpoint, wenn er kann.)</translation>
+    </message>
+    <message>
+        <source>Cancel Run</source>
+        <translation>Lauf abbrechen</translation>
+    </message>
+    <message>
+        <source>Keep Waiting</source>
+        <translation>Weiter warten</translation>
+    </message>
 </context>
 <context>
     <name>seqscope::widgets::FrontierChartView</name>

@@ -2,6 +2,7 @@
 #include "training_controller.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFileInfo>
 #include <QStandardPaths>
 
@@ -22,6 +23,35 @@ TrainingController::TrainingController(QObject* parent)
         if (job.runId) emit runStarted(job.runId);
         emit queueChanged();
     };
+    m_watchdog = new QTimer(this);
+    m_watchdog->setInterval(1000);
+    connect(m_watchdog, &QTimer::timeout, this, &TrainingController::checkProgress);
+    m_watchdog->start();
+}
+
+void TrainingController::setStallSeconds(int seconds) { m_stallSeconds = std::max(1, seconds); }
+
+void TrainingController::checkProgress() {
+    if (!m_store) return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QSet<long long> running;
+    for (long long id : m_pool->runningRunIds()) {
+        running.insert(id);
+        auto rows = m_store->metricCount(id);
+        if (!rows) continue;
+        Progress& p = m_progress[id];
+        if (*rows != p.metricRows) {
+            p = {*rows, now, false};
+            continue;
+        }
+        const int idle = int((now - p.sinceMs) / 1000);
+        if (!p.reported && idle >= m_stallSeconds) {
+            p.reported = true;
+            emit workerStalled(id, idle);
+        }
+    }
+    for (auto it = m_progress.begin(); it != m_progress.end();)
+        it = running.contains(it.key()) ? std::next(it) : m_progress.erase(it);
 }
 
 TrainingController::~TrainingController() {
@@ -35,6 +65,8 @@ TrainingController::~TrainingController() {
 }
 
 QString TrainingController::workerProgram() {
+    const QString forced = qEnvironmentVariable("SEQSCOPE_WORKER_PROGRAM");
+    if (!forced.isEmpty()) return forced;
     const QString dir = QCoreApplication::applicationDirPath();
     for (const QString& candidate : {dir + QStringLiteral("/seqscope-cli"), dir + QStringLiteral("/../seqscope-cli"),
                                      dir + QStringLiteral("/../app/seqscope-cli")})

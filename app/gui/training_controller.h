@@ -13,6 +13,7 @@
 #include <QObject>
 #include <QProcess>
 #include <QSet>
+#include <QTimer>
 #include <QString>
 #include <memory>
 
@@ -50,11 +51,18 @@ public:
     QList<long long> runningRunIds() const;
     int queuedCount() const;
     bool sweepRunning() const;
-    // The seqscope-cli binary the workers run (next to the workbench, or on PATH); empty if none.
+    // The seqscope-cli binary the workers run: $SEQSCOPE_WORKER_PROGRAM, else next to the workbench,
+    // else on PATH; empty if none.
     static QString workerProgram();
+    // A running worker whose run has stored no new metric for this long is reported once through
+    // workerStalled (default 10 minutes: a validation pass of a large model can take minutes).
+    void setStallSeconds(int seconds);
 
 signals:
     void runStarted(long long runId);
+    // A run's worker stopped making progress (a hang, a deadlock, a stuck file system); the workbench
+    // offers to cancel it.
+    void workerStalled(long long runId, int seconds);
     void runEnded(long long runId, int exitCode, const QString& message);
     void sweepFitted(const QString& sweepName, int exitCode, const QString& message);
     void queueChanged();
@@ -65,6 +73,7 @@ private:
     void terminate(long long handle) override;
     void workerFinished(long long handle, int exitCode, QProcess::ExitStatus status);
     void cancelQueued(const std::vector<long long>& runIds);
+    void checkProgress();
 
     storage::Store* m_store = nullptr;
     QString m_dbPath;
@@ -74,6 +83,14 @@ private:
     QHash<long long, QString> m_output;          // the tail of each worker's output, by handle
     QSet<long long> m_terminated;                // handles asked to stop
     QHash<long long, QString> m_sweepNames;      // sweeps started here, by id
+    struct Progress {
+        long long metricRows = -1;
+        qint64 sinceMs = 0;                      // when metricRows last changed
+        bool reported = false;
+    };
+    QHash<long long, Progress> m_progress;       // running runs, by run id
+    QTimer* m_watchdog = nullptr;
+    int m_stallSeconds = 600;
 };
 
 }  // namespace seqscope::gui

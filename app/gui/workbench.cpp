@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 #include "analysis/builtin_datasets.h"
@@ -106,6 +107,21 @@ Workbench::Workbench(MainWindow* window)
         m_window->setActivityText(run->status == storage::RunStatus::Finished
                                       ? tr("Run #%1 finished").arg(id)
                                       : tr("Run #%1 %2: %3").arg(id).arg(RunTableModel::statusText(run->status), reason));
+    });
+    connect(m_training, &TrainingController::workerStalled, this, [this](long long id, int seconds) {
+        m_window->setActivityText(tr("Run #%1 has made no progress for %2 s").arg(id).arg(seconds));
+        auto* ask = new QMessageBox(QMessageBox::Warning, tr("Run Not Progressing"),
+                                    tr("Run #%1 has stored no new metrics for %2 seconds. Its worker may hang. "
+                                       "Cancel the run? (It checkpoints first when it can.)").arg(id).arg(seconds),
+                                    QMessageBox::NoButton, m_window);
+        ask->setObjectName(QStringLiteral("stalledRunQuestion"));
+        QPushButton* cancel = ask->addButton(tr("Cancel Run"), QMessageBox::DestructiveRole);
+        ask->addButton(tr("Keep Waiting"), QMessageBox::RejectRole);
+        ask->setAttribute(Qt::WA_DeleteOnClose);
+        connect(ask, &QMessageBox::buttonClicked, this, [this, cancel, id](QAbstractButton* button) {
+            if (button == cancel) m_training->cancel(id);
+        });
+        ask->open();   // not modal for the whole application: the views stay live
     });
     connect(m_runs, &RunsController::runningCountChanged, this, [this](int running) {
         m_window->setActivityText(running == 0 ? tr("Idle") : tr("%n run(s) training", nullptr, running));

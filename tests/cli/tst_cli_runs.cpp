@@ -10,6 +10,7 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <algorithm>
 
 #include <fstream>
 
@@ -124,6 +125,41 @@ private slots:
         auto missing = test::runCli({QStringLiteral("runs"), QStringLiteral("show"), QStringLiteral("1"), dbArg});
         QCOMPARE(missing.exitCode, 1);
         QVERIFY2(missing.err.contains(QStringLiteral("seqscope-cli runs show: no run with id 1")), qPrintable(missing.err));
+    }
+
+    // Issue 18: names and tags with quotes, commas, semicolons, non-ASCII letters and great length come
+    // back byte for byte through the JSON and CSV exports and imports, and through `runs list --json`.
+    void oddNamesRoundTripThroughExportsAndListings() {
+        const std::string name = "a \"quoted\", 'odd'; name \u00e9\u4e2d " + std::string(3000, 'n');
+        const std::vector<std::string> tags = {"with,comma", "semi;colon", "\"quote\"", "back\\slash;"};
+        const QString source = path(QStringLiteral("odd-source.db"));
+        {
+            auto store = std::move(*storage::Store::open(source.toStdString()));
+            storage::RunRecord r;
+            r.name = name;
+            r.arch = "xlstm";
+            r.tags = tags;
+            QVERIFY(store->createRun(r));
+        }
+        for (const QString& format : {QStringLiteral("json"), QStringLiteral("csv")}) {
+            const QString out = path(QStringLiteral("odd-export.") + format);
+            QCOMPARE(test::runCli({"runs", "export", "--out", out, "--format", format, "--db", source}).exitCode, 0);
+            const QString target = path(QStringLiteral("odd-target-%1.db").arg(format));
+            const auto imported = test::runCli({"runs", "import", out, "--db", target});
+            QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+            auto store = std::move(*storage::Store::open(target.toStdString()));
+            auto runs = store->runs();
+            QCOMPARE(runs->size(), size_t(1));
+            QCOMPARE(runs->front().name, name);
+            auto back = runs->front().tags;
+            std::sort(back.begin(), back.end());
+            auto expected = tags;
+            std::sort(expected.begin(), expected.end());
+            QCOMPARE(back, expected);
+            const auto listed = test::runCli({"runs", "list", "--json", "--db", target});
+            QCOMPARE(listed.exitCode, 0);
+            QCOMPARE(parseJson(listed).array().at(0).toObject().value(QStringLiteral("name")).toString().toStdString(), name);
+        }
     }
 
     void importErrorsNameFileLineColumnAndWriteNothing() {

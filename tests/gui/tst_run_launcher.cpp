@@ -9,12 +9,16 @@
 #include <QLineEdit>
 #include <QTableWidget>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QSpinBox>
+#include <QSignalSpy>
 #include <QtTest>
 
 #include "loss_chart_view.h"
 #include "main_window.h"
 #include "run_browser.h"
+#include "run_details.h"
+#include "run_table_model.h"
 #include "run_launcher.h"
 #include "training_controller.h"
 #include "sweep_dialog.h"
@@ -168,6 +172,61 @@ private slots:
         QCOMPARE(int(runs->front().status), int(storage::RunStatus::Finished));
         // The chart tails the new run (auto-selected as the newest) and receives its losses.
         QTRY_VERIFY_WITH_TIMEOUT(chart->model().runCount() == 1 && chart->model().totalPoints() > 0, 10000);
+    }
+
+    // Issue 18: an odd but valid name and tags are shown as they are stored (the Runs table and the
+    // details pane, which escapes them for its rich text).
+    void oddNamesShowUnchangedInTheRunsPanel() {
+        gui::RunTableModel model;
+        gui::RunRow row;
+        row.run.id = 7;
+        row.run.arch = "xlstm";
+        row.run.name = "a \"quoted\", <b>not bold</b> & 'odd'; \u00e9\u4e2d";
+        row.run.tags = {"semi;colon", "<tag>"};
+        model.setRows({row});
+        QCOMPARE(model.index(0, gui::RunTableModel::Name).data().toString().toStdString(), row.run.name);
+        QVERIFY(model.index(0, gui::RunTableModel::Tags).data().toString().contains(QStringLiteral("semi;colon")));
+        const QString html = gui::RunDetails::html(row.run, false);
+        QTextDocument doc;
+        doc.setHtml(html);
+        QVERIFY2(doc.toPlainText().contains(QString::fromStdString(row.run.name)), qPrintable(doc.toPlainText()));
+    }
+
+    // Issue 18: a worker that hangs is noticed (no new metrics for the stall time), and cancel ends it;
+    // the run is recorded cancelled, not left running.
+    void stalledWorkerIsReportedAndCanBeCancelled() {
+        const QString hang = m_dir.filePath(QStringLiteral("hanging-worker.sh"));
+        {
+            QFile f(hang);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("#!/bin/sh\nexec sleep 600\n");
+        }
+        QFile::setPermissions(hang, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        qputenv("SEQSCOPE_WORKER_PROGRAM", hang.toUtf8());
+        const QString db = m_dir.filePath(QStringLiteral("stalled.db"));
+        auto store = storage::Store::open(db.toStdString());
+        QVERIFY(store);
+        long long id = 0;
+        {
+            gui::TrainingController controller;
+            controller.setStore(store->get());
+            controller.setStallSeconds(1);
+            QSignalSpy stalled(&controller, &gui::TrainingController::workerStalled);
+            gui::RunLauncher launcher;
+            launcher.setArch(QStringLiteral("transformer"));
+            launcher.setPreset(QStringLiteral("transformer-1m"));
+            launcher.setBudget(QStringLiteral("tokens"), 4096);
+            QString error;
+            id = controller.enqueue(launcher.request(&error), &error);
+            QVERIFY2(id > 0, qPrintable(error));
+            QTRY_VERIFY_WITH_TIMEOUT(stalled.count() == 1, 15000);
+            QCOMPARE(stalled.first().at(0).toLongLong(), id);
+            QVERIFY(controller.cancel(id));
+            QTRY_VERIFY_WITH_TIMEOUT(controller.runningRunIds().isEmpty(), 15000);
+        }
+        qunsetenv("SEQSCOPE_WORKER_PROGRAM");
+        auto rec = (*store)->run(id);
+        QCOMPARE(int(rec->status), int(storage::RunStatus::Cancelled));
     }
 
     // Issue 14's defect: a run the worker refuses (its data vanished after it was queued) ends
