@@ -14,7 +14,6 @@
 
 #include <sqlite3.h>
 
-#include <fstream>
 
 #include "storage/store.h"
 #include "test_support.h"
@@ -35,18 +34,7 @@ class TestCliTrain : public QObject {
     QTemporaryDir m_dir;
     QString path(const QString& name) const { return m_dir.filePath(name); }
 
-    QString corpus() {
-        const QString p = path(QStringLiteral("corpus.txt"));
-        if (QFile::exists(p)) return p;
-        std::ofstream out(p.toStdString());
-        const char* words[] = {"the ", "cat ", "sat ", "on ", "a ", "mat ", "and ", "dog ", "ran ", "far ", "away. ", "\n"};
-        unsigned x = 99;
-        for (int i = 0; i < 20000; ++i) {
-            x = x * 1103515245u + 12345u;
-            out << words[(x >> 16) % 12];
-        }
-        return p;
-    }
+    QString corpus() { return test::wordCorpus(path(QStringLiteral("corpus.txt"))); }
 
     // A tiny model: d 32, one block, context 32, 4 sequences per step.
     QStringList tiny(const QString& db) {

@@ -2,6 +2,7 @@
 #include "test_support.h"
 
 #include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <algorithm>
 #include <cmath>
@@ -24,6 +25,19 @@ QString sourcePath(const QString& relative) { return QDir(QStringLiteral(SEQSCOP
 
 QString sharedDataPath(const QString& relative) {
     return QDir(QStringLiteral(SEQSCOPE_SOURCE_DIR)).filePath(QStringLiteral("../shared/data/") + relative);
+}
+
+QString wordCorpus(const QString& path) {
+    if (QFile::exists(path)) return path;
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly)) return path;
+    const char* words[] = {"the ", "cat ", "sat ", "on ", "a ", "mat ", "and ", "dog ", "ran ", "far ", "away. ", "\n"};
+    unsigned x = 99;
+    for (int i = 0; i < 20000; ++i) {
+        x = x * 1103515245u + 12345u;
+        out.write(words[(x >> 16) % 12]);
+    }
+    return path;
 }
 
 ProcessResult runCli(const QStringList& args, int timeoutMs) {

@@ -17,6 +17,10 @@ double agreeingDigits(double actual, double expected);
 QString sourcePath(const QString& relative);      // path inside the source tree
 QString sharedDataPath(const QString& relative);  // ../shared/data/<relative> beside the source tree
 
+// A small training corpus at `path` (written once): 20,000 words drawn by a fixed LCG from a dozen,
+// random enough that tiny models neither learn it at once nor "spike" the way a repeated sentence does.
+QString wordCorpus(const QString& path);
+
 struct ProcessResult {
     int exitCode = -1;
     QString out;

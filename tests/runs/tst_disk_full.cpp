@@ -12,10 +12,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <fstream>
 
 #include "runs/run_resolver.h"
 #include "storage/store.h"
+#include "store_checks.h"
 #include "test_support.h"
 #include "workspace/workspace.h"
 
@@ -41,19 +41,7 @@ class TestDiskFull : public QObject {
             if (filler.write(block) != block.size()) break;
         filler.close();
     }
-    QString corpus() const {
-        const QString p = m_dir.filePath(QStringLiteral("corpus.txt"));
-        if (!QFile::exists(p)) {   // random words: a repeated sentence is learnt at once and then "spikes"
-            std::ofstream out(p.toStdString());
-            const char* words[] = {"the ", "cat ", "sat ", "on ", "a ", "mat ", "and ", "dog ", "ran ", "far ", "away. ", "\n"};
-            unsigned x = 99;
-            for (int i = 0; i < 20000; ++i) {
-                x = x * 1103515245u + 12345u;
-                out << words[(x >> 16) % 12];
-            }
-        }
-        return p;
-    }
+    QString corpus() const { return test::wordCorpus(m_dir.filePath(QStringLiteral("corpus.txt"))); }
     // A queued run on the tmpfs database: tiny, thousands of steps, so its metrics outgrow any slack.
     long long queuedRun(const std::string& db, const std::string& checkpointRoot, long long checkpointEvery) {
         runs::RunRequest r;
@@ -96,13 +84,6 @@ class TestDiskFull : public QObject {
     void removeFillers() {
         for (const QString& f : QDir(m_mount).entryList({QStringLiteral("filler-*")}, QDir::Files)) QFile::remove(m_mount + "/" + f);
     }
-    static void verifyIntact(const std::string& db) {
-        auto store = storage::Store::open(db);
-        QVERIFY2(store, store.status().message().c_str());
-        auto report = (*store)->check();
-        QVERIFY2(report, report.status().message().c_str());
-        QVERIFY2(report->integrityOk, report->integrityMessages.empty() ? "" : report->integrityMessages.front().c_str());
-    }
 
 private Q_SLOTS:
     void initTestCase() {
@@ -137,7 +118,7 @@ private Q_SLOTS:
             QVERIFY2(store, store.status().message().c_str());
         }
         removeFillers();
-        verifyIntact(db);
+        test::verifyIntact(db);
         QCOMPARE(metricRows(db, id), rows);
         auto rec = storage::Store::open(db).value()->run(id);
         QVERIFY2(rec->status == storage::RunStatus::Failed || rec->status == storage::RunStatus::Interrupted,
@@ -156,7 +137,7 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(QStringLiteral("No space left on device")), qPrintable(r.err.right(800)));
         QVERIFY(!QFile::exists(m_mount + QStringLiteral("/checkpoints/run-%1/checkpoint.pt.tmp").arg(id)));
         removeFillers();
-        verifyIntact(db);
+        test::verifyIntact(db);
         auto store = storage::Store::open(db);
         auto rec = (*store)->run(id);
         QCOMPARE(int(rec->status), int(storage::RunStatus::Failed));
@@ -188,7 +169,7 @@ private Q_SLOTS:
         QVERIFY2(imported.err.contains(QStringLiteral("disk is full")) && !imported.err.contains(QStringLiteral("corrupt")),
                  qPrintable(imported.err));
         removeFillers();
-        verifyIntact(target);
+        test::verifyIntact(target);
         QCOMPARE(openReadOnly(target)->runs()->size(), runsBefore);
     }
 };

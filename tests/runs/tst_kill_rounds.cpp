@@ -14,11 +14,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <fstream>
 #include <random>
 
 #include "runs/run_resolver.h"
 #include "storage/store.h"
+#include "store_checks.h"
 #include "test_support.h"
 #include "workspace/workspace.h"
 
@@ -41,13 +41,6 @@ void killAfter(const QStringList& args, int ms) {
     p.waitForFinished(30000);
 }
 
-void verifyIntact(const std::string& db) {
-    auto store = storage::Store::open(db);
-    QVERIFY2(store, store.status().message().c_str());
-    auto report = (*store)->check();
-    QVERIFY2(report, report.status().message().c_str());
-    QVERIFY2(report->integrityOk, report->integrityMessages.empty() ? "" : report->integrityMessages.front().c_str());
-}
 
 }  // namespace
 
@@ -55,19 +48,7 @@ class TestKillRounds : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
 
-    QString corpus() const {
-        const QString p = m_dir.filePath(QStringLiteral("corpus.txt"));
-        if (!QFile::exists(p)) {
-            std::ofstream out(p.toStdString());
-            const char* words[] = {"the ", "cat ", "sat ", "on ", "a ", "mat ", "and ", "dog ", "ran ", "far ", "away. ", "\n"};
-            unsigned x = 99;
-            for (int i = 0; i < 20000; ++i) {
-                x = x * 1103515245u + 12345u;
-                out << words[(x >> 16) % 12];
-            }
-        }
-        return p;
-    }
+    QString corpus() const { return test::wordCorpus(m_dir.filePath(QStringLiteral("corpus.txt"))); }
 
 private Q_SLOTS:
     // Train, SIGKILL at a random moment, reopen, check, resume: 50 times on one run.
@@ -103,7 +84,7 @@ private Q_SLOTS:
         int progressed = 0;
         for (int round = 0; round < 50; ++round) {
             killAfter({"train", "--resume", QString::number(id), "--db", QString::fromStdString(db)}, delay(rng));
-            verifyIntact(db);   // (opening also marks the killed run interrupted)
+            test::verifyIntact(db);   // (opening also marks the killed run interrupted)
             auto store = storage::Store::open(db);
             auto n = (*store)->metricCount(id);
             QVERIFY(n);
@@ -131,7 +112,7 @@ private Q_SLOTS:
                                  "--threads", "1", "--db", QString::fromStdString(db)};
         for (int round = 0; round < 5; ++round) {
             killAfter(fit, delay(rng));
-            verifyIntact(db);
+            test::verifyIntact(db);
             auto store = storage::Store::open(db);
             auto fits = (*store)->fits();
             QVERIFY(fits);
@@ -153,7 +134,7 @@ private Q_SLOTS:
         killAfter(QStringList{"sweep", "isoflop", "--budgets", "2e8,6e8", "--sizes", "3", "--name", "killed"} + common, delay(rng));
         for (int round = 0; round < 4; ++round) {
             QTest::qWait(300);   // orphaned workers finish their current runs meanwhile
-            verifyIntact(db.toStdString());
+            test::verifyIntact(db.toStdString());
             killAfter({"sweep", "resume", "killed", "--db", db}, delay(rng));
         }
         // Let any orphan finish, then resume to the end: every run finished, the fits stored.
@@ -169,7 +150,7 @@ private Q_SLOTS:
         // The fit step ran on the finished runs (one group: xlstm at context 16; tiny noisy runs may
         // not give a valid parabola, so whether a fit is stored is not the point here).
         QCOMPARE(QJsonDocument::fromJson(done.out.toUtf8()).object()[QStringLiteral("fits")].toArray().size(), 1);
-        verifyIntact(db.toStdString());
+        test::verifyIntact(db.toStdString());
         auto store = storage::Store::open(db.toStdString());
         auto runs = (*store)->runs();
         QCOMPARE(runs->size(), size_t(6));
@@ -203,7 +184,7 @@ private Q_SLOTS:
                 rowsBefore = *(*store)->metricCount();
             }
             killAfter({"runs", "import", bundle, "--db", QString::fromStdString(target)}, delay(rng));
-            verifyIntact(target);
+            test::verifyIntact(target);
             auto store = storage::Store::open(target);
             const long long runsAfter = static_cast<long long>((*store)->runs()->size());
             const long long rowsAfter = *(*store)->metricCount();
