@@ -76,6 +76,24 @@ install_torch() {
     || fail "torch was installed but does not import"
 }
 
+# The official implementations the interop tests compare against (tests only; the product never
+# needs Python): pinned in tests/interop/requirements.txt, torch left as installed above.
+install_interop_deps() {
+  step "Checking the reference implementations for the interop tests in .venv"
+  local py="$SEQSCOPE_ROOT/.venv/bin/python" req="$SEQSCOPE_ROOT/tests/interop/requirements.txt"
+  if "$py" - "$req" <<'PY' 2>/dev/null; then
+import sys
+from importlib.metadata import version
+pins = [l.split("#")[0].strip() for l in open(sys.argv[1]) if "==" in l.split("#")[0]]
+sys.exit(0 if all(version(n) == v for n, v in (p.split("==") for p in pins)) else 1)
+PY
+    echo "xlstm $("$py" -c 'from importlib.metadata import version; print(version("xlstm"))'), transformers $("$py" -c 'from importlib.metadata import version; print(version("transformers"))') present"
+    return
+  fi
+  "$py" -m pip install --disable-pip-version-check -q -r "$req" "torch==${SEQSCOPE_TORCH_VERSION}" \
+    || fail "step 'pip install -r tests/interop/requirements.txt' failed (needs access to PyPI)"
+}
+
 configure_and_build() {
   local preset="${1:-release}"
   step "Configuring (preset '$preset')"

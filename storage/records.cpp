@@ -116,4 +116,16 @@ bool BenchmarkPoint::isValid(std::string* error) const {
     return true;
 }
 
+bool ModelRecord::isValid(std::string* error) const {
+    std::string why;
+    if (name.empty()) return fail(error, "model name is empty");
+    if (!isValidLabel(name, &why)) return fail(error, "model name: " + why);
+    if (!checkText(path, false, &why)) return fail(error, "model path: " + why);
+    if (path.empty()) return fail(error, "model path is empty");
+    if (layout.empty() || arch.empty()) return fail(error, "model layout and arch must be set");
+    if (params < 0) return fail(error, "model params is negative");
+    if (!isJsonObject(configJson)) return fail(error, "model configJson is not a JSON object");
+    return true;
+}
+
 }  // namespace seqscope::storage

@@ -146,6 +146,19 @@ struct BenchmarkPoint {
     bool isValid(std::string* error) const;
 };
 
+// A model directory in an official layout (config.json + safetensors), registered by `model import`.
+struct ModelRecord {
+    long long id = 0;
+    std::string name;                 // unique, UTF-8 without control characters
+    std::string path;                 // absolute directory path; the weights stay there
+    std::string layout;               // "xlstm-large" | "hf-xlstm" | "llama"
+    std::string arch;                 // "xlstm" | "transformer"
+    long long params = 0;
+    std::string configJson = "{}";    // the model shape as Seqscope read it (JSON object)
+    double createdAt = 0;             // s since epoch; set by addModel when 0
+    bool isValid(std::string* error) const;
+};
+
 // A read-only table of published results. Leading fields match analysis::BuiltinDataset.
 struct ReferenceDatasetInfo {
     std::string name;                 // unique key, e.g. "xlstm-paper"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Schema v1 and v2 and the file inspection of schema.h. Times are unix seconds (UTC, REAL); NaN
+// Schema v1 to v3 and the file inspection of schema.h. Times are unix seconds (UTC, REAL); NaN
 // numbers are stored as NULL. The v1 -> v2 step is a real table rebuild (metric names interned,
 // insertion order kept as `seq`), so the migration path is exercised from the first release on.
 #include "storage/schema.h"
@@ -160,10 +160,26 @@ CREATE TABLE benchmark_points (
 );
 )sql";
 
+// v3 (issue 15): model directories registered with `model import`. The weights stay where they are
+// (a 7B model is 14 GB); the row records where, in which layout, and the parsed config.
+constexpr const char* kVersion3 = R"sql(
+CREATE TABLE models (
+  id           INTEGER PRIMARY KEY,
+  name         TEXT NOT NULL UNIQUE,
+  path         TEXT NOT NULL,
+  layout       TEXT NOT NULL,
+  arch         TEXT NOT NULL,
+  params       INTEGER NOT NULL,
+  config_json  TEXT NOT NULL DEFAULT '{}',
+  created_at   REAL NOT NULL
+);
+)sql";
+
 const char* migrationSql(int version) {
     switch (version) {
         case 1: return kVersion1;
         case 2: return kVersion2;
+        case 3: return kVersion3;
         default: return nullptr;
     }
 }

@@ -124,6 +124,11 @@ public:
     Result<long long> addFit(const FitRecord& fit);
     Result<std::vector<FitRecord>> fits();
     Status deleteFit(long long id);
+    // Model directories (ModelRecord): InvalidArgument for a name already taken or an invalid record.
+    Result<long long> addModel(const ModelRecord& model);
+    Result<std::vector<ModelRecord>> models();                    // in id order
+    Result<ModelRecord> model(const std::string& idOrName);       // NotFound names it
+    Status deleteModel(long long id);                             // the row only; files are left alone
     Result<long long> addBenchmarkPoint(const BenchmarkPoint& point);
     Result<std::vector<BenchmarkPoint>> benchmarkPoints();
     Status deleteBenchmarkPoint(long long id);

@@ -136,6 +136,69 @@ Status Store::deleteFit(long long id) {
 
 // --- Benchmark points -----------------------------------------------------------------------------
 
+// --- Models -------------------------------------------------------------------------------------
+
+Result<long long> Store::addModel(const ModelRecord& m) {
+    std::lock_guard lock(m_impl->mutex);
+    if (Status s = m_impl->writable(); !s) return s;
+    std::string error;
+    if (!m.isValid(&error)) return Status::invalid(error);
+    SEQSCOPE_CACHED(taken, *m_impl, "SELECT id FROM models WHERE name = ?1");
+    auto found = taken.bind(1, m.name).step();
+    if (!found) return found.status();
+    if (*found)
+        return Status::invalid("a model named '" + m.name + "' is already registered (id " + std::to_string(taken.int64(0)) +
+                               "); choose another --name");
+    SEQSCOPE_CACHED(ins, *m_impl,
+                    "INSERT INTO models (name, path, layout, arch, params, config_json, created_at)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    ins.bind(1, m.name).bind(2, m.path).bind(3, m.layout).bind(4, m.arch).bind(5, m.params).bind(6, m.configJson);
+    ins.bind(7, m.createdAt > 0 ? m.createdAt : nowSeconds());
+    if (Status s = ins.run(); !s) return s.withContext("registering a model");
+    return m_impl->db.lastInsertRowid();
+}
+
+namespace {
+ModelRecord modelFromRow(const sql::Statement& s) {
+    ModelRecord m;
+    m.id = s.int64(0);
+    m.name = s.text(1);
+    m.path = s.text(2);
+    m.layout = s.text(3);
+    m.arch = s.text(4);
+    m.params = s.int64(5);
+    m.configJson = s.text(6);
+    m.createdAt = orZero(s.real(7));
+    return m;
+}
+}  // namespace
+
+Result<std::vector<ModelRecord>> Store::models() {
+    std::lock_guard lock(m_impl->mutex);
+    SEQSCOPE_CACHED(q, *m_impl, "SELECT id, name, path, layout, arch, params, config_json, created_at FROM models ORDER BY id");
+    return collect<ModelRecord>(q, modelFromRow);
+}
+
+Result<ModelRecord> Store::model(const std::string& idOrName) {
+    std::lock_guard lock(m_impl->mutex);
+    SEQSCOPE_CACHED(q, *m_impl,
+                    "SELECT id, name, path, layout, arch, params, config_json, created_at FROM models"
+                    " WHERE name = ?1 OR (CAST(id AS TEXT) = ?1) ORDER BY name = ?1 DESC LIMIT 1");
+    auto found = q.bind(1, idOrName).step();
+    if (!found) return found.status();
+    if (!*found) return Status::notFound("no model named or numbered '" + idOrName + "' (see: seqscope-cli model list)");
+    return modelFromRow(q);
+}
+
+Status Store::deleteModel(long long id) {
+    std::lock_guard lock(m_impl->mutex);
+    if (Status s = m_impl->writable(); !s) return s;
+    SEQSCOPE_CACHED(del, *m_impl, "DELETE FROM models WHERE id = ?1");
+    if (Status s = del.bind(1, id).run(); !s) return s;
+    if (m_impl->db.changes() == 0) return Status::notFound("no model with id " + std::to_string(id));
+    return Status::ok();
+}
+
 Result<long long> Store::addBenchmarkPoint(const BenchmarkPoint& p) {
     std::lock_guard lock(m_impl->mutex);
     if (Status s = m_impl->writable(); !s) return s;

@@ -468,6 +468,10 @@
         <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;Parameters N&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;FLOPs per token&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Steps &amp;times; tokens/step&lt;/td&gt;&lt;td align=right&gt;%3 &amp;times; %4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Tokens D (D/N)&lt;/td&gt;&lt;td align=right&gt;%5 (%6)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Training FLOPs C&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%7&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Peak learning rate&lt;/td&gt;&lt;td align=right&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Estimated time&lt;/td&gt;&lt;td align=right&gt;%9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Estimated memory&lt;/td&gt;&lt;td align=right&gt;%10&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;Parameter N&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;FLOPs pro Token&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Schritte &amp;times; Tokens/Schritt&lt;/td&gt;&lt;td align=right&gt;%3 &amp;times; %4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Tokens D (D/N)&lt;/td&gt;&lt;td align=right&gt;%5 (%6)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Trainings-FLOPs C&lt;/td&gt;&lt;td align=right&gt;&lt;b&gt;%7&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Maximale Lernrate&lt;/td&gt;&lt;td align=right&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Geschätzte Zeit&lt;/td&gt;&lt;td align=right&gt;%9&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Geschätzter Speicher&lt;/td&gt;&lt;td align=right&gt;%10&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
+    <message>
+        <source>%1 (imported: continue training)</source>
+        <translation>%1 (importiert: weitertrainieren)</translation>
+    </message>
 </context>
 <context>
     <name>seqscope::gui::RunTableModel</name>
@@ -892,6 +896,18 @@
         <source>Keep Waiting</source>
         <translation>Weiter warten</translation>
     </message>
+    <message>
+        <source>Measuring %1 at 64, 256 and 1024 tokens...</source>
+        <translation>Messe %1 bei 64, 256 und 1024 Tokens...</translation>
+    </message>
+    <message>
+        <source>%1 measured; its points are in this database.</source>
+        <translation>%1 gemessen; die Punkte stehen in dieser Datenbank.</translation>
+    </message>
+    <message>
+        <source>Benchmark of %1 failed: %2</source>
+        <translation>Benchmark von %1 fehlgeschlagen: %2</translation>
+    </message>
 </context>
 <context>
     <name>seqscope::widgets::FrontierChartView</name>
@@ -973,6 +989,18 @@
     <message>
         <source>No benchmark points yet: run &lt;tt&gt;seqscope-cli bench inference --arch xlstm,transformer --preset 10m&lt;/tt&gt; on this database.</source>
         <translation>Noch keine Benchmark-Punkte: Führen Sie &lt;tt&gt;seqscope-cli bench inference --arch xlstm,transformer --preset 10m&lt;/tt&gt; auf dieser Datenbank aus.</translation>
+    </message>
+    <message>
+        <source>Benchmark on This Machine</source>
+        <translation>Auf diesem Rechner messen</translation>
+    </message>
+    <message>
+        <source>Imported model:</source>
+        <translation>Importiertes Modell:</translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;Import one with &lt;tt&gt;seqscope-cli model import DIR&lt;/tt&gt; to measure a real model.&lt;/small&gt;</source>
+        <translation>&lt;small&gt;Mit &lt;tt&gt;seqscope-cli model import DIR&lt;/tt&gt; ein Modell importieren, um ein echtes Modell zu messen.&lt;/small&gt;</translation>
     </message>
 </context>
 <context>

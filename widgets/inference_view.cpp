@@ -5,6 +5,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMap>
+#include <QPushButton>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -36,10 +37,27 @@ InferenceView::InferenceView(QWidget* parent) : QWidget(parent) {
     m_ratio->setWordWrap(true);
     m_ratio->setTextFormat(Qt::RichText);
     m_ratio->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Real models: an imported checkpoint measured here, beside the paper's H100 curves.
+    m_model = new QComboBox(this);
+    m_model->setObjectName(QStringLiteral("benchmarkModel"));
+    m_model->setMinimumContentsLength(16);
+    m_benchmark = new QPushButton(tr("Benchmark on This Machine"), this);
+    m_benchmark->setObjectName(QStringLiteral("benchmark"));
+    m_benchmarkStatus = new QLabel(this);
+    auto* real = new QHBoxLayout;
+    real->addWidget(new QLabel(tr("Imported model:"), this));
+    real->addWidget(m_model);
+    real->addWidget(m_benchmark);
+    real->addWidget(m_benchmarkStatus, 1);
+    setModels({});
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addWidget(m_chart, 1);
     layout->addWidget(m_ratio);
+    layout->addLayout(real);
+    connect(m_benchmark, &QPushButton::clicked, this, [this] {
+        if (m_model->count() > 0) emit benchmarkRequested(m_model->currentText());
+    });
     connect(m_source, &QComboBox::currentIndexChanged, this, [this] {
         refillBatches();
         redraw();
@@ -51,6 +69,26 @@ InferenceView::InferenceView(QWidget* parent) : QWidget(parent) {
         if (!m_initializing) redraw();
     });
 }
+
+void InferenceView::setModels(const QStringList& names) {
+    const QString current = m_model->currentText();
+    m_model->clear();
+    m_model->addItems(names);
+    m_model->setCurrentIndex(std::max(0, m_model->findText(current)));
+    m_model->setEnabled(!names.isEmpty());
+    m_benchmark->setEnabled(!names.isEmpty() && !m_benchmarkBusy);
+    if (!m_benchmarkBusy)
+        m_benchmarkStatus->setText(names.isEmpty() ? tr("<small>Import one with <tt>seqscope-cli model import DIR</tt> to measure a real model.</small>")
+                                                   : QString());
+}
+
+void InferenceView::setBenchmarkStatus(const QString& text, bool busy) {
+    m_benchmarkBusy = busy;
+    m_benchmarkStatus->setText(text);
+    m_benchmark->setEnabled(!busy && m_model->count() > 0);
+}
+
+void InferenceView::showMeasured() { m_source->setCurrentIndex(1); }
 
 const QVector<LatencyPoint>& InferenceView::current() const {
     return m_source->currentIndex() == 0 ? m_reference : m_measured;
@@ -87,9 +125,12 @@ void InferenceView::redraw() {
     const bool step = m_metric->currentIndex() == 0;
     const long long batch = m_batch->currentData().toLongLong();
     // One series per model; models ordered by size within their architecture for the shading.
-    QMap<QString, QVector<LatencyPoint>> byModel;
+    // A model measured again at a prefill length: the latest measurement (points come in id order).
+    QMap<QString, QMap<long long, LatencyPoint>> latest;
     for (const auto& p : current())
-        if (p.batch == batch) byModel[p.arch + QLatin1Char('|') + p.model].append(p);
+        if (p.batch == batch) latest[p.arch + QLatin1Char('|') + p.model][p.prefill] = p;
+    QMap<QString, QVector<LatencyPoint>> byModel;
+    for (auto it = latest.cbegin(); it != latest.cend(); ++it) byModel[it.key()] = QVector<LatencyPoint>(it->cbegin(), it->cend());
     QMap<QString, QList<QPair<double, QString>>> modelsByArch;
     for (auto it = byModel.cbegin(); it != byModel.cend(); ++it)
         modelsByArch[it->first().arch].append({it->first().params, it.key()});

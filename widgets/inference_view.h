@@ -9,6 +9,7 @@
 
 class QComboBox;
 class QLabel;
+class QPushButton;
 
 namespace seqscope::widgets {
 
@@ -33,6 +34,16 @@ public:
     QString ratioText() const;
     int plottedSeries() const;
 
+    // Imported models (`seqscope-cli model import`) that can be benchmarked on this machine, by
+    // name; "Benchmark" emits benchmarkRequested. setBenchmarkStatus shows progress or the outcome
+    // and, while `busy`, disables the button.
+    void setModels(const QStringList& names);
+    void setBenchmarkStatus(const QString& text, bool busy);
+    void showMeasured();
+
+signals:
+    void benchmarkRequested(const QString& model);
+
 private:
     void refillBatches();
     void redraw();
@@ -45,6 +56,10 @@ private:
     QComboBox* m_batch = nullptr;
     widgets::LatencyChartView* m_chart = nullptr;
     QLabel* m_ratio = nullptr;
+    QComboBox* m_model = nullptr;
+    QPushButton* m_benchmark = nullptr;
+    QLabel* m_benchmarkStatus = nullptr;
+    bool m_benchmarkBusy = false;
     bool m_initializing = false;
 };
 

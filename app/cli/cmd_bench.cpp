@@ -21,6 +21,8 @@
 #include "cli/command_line.h"
 #include "cli/commands.h"
 #include "engine/inference/inference_bench.h"
+#include "engine/interop/model_directory.h"
+#include "runs/run_resolver.h"
 #include "storage/store.h"
 #include "workspace/workspace.h"
 
@@ -39,7 +41,8 @@ int positiveInt(const Args& args, const std::string& name, long long fallback, l
 
 // Models from --preset (full names, or sizes combined with --arch: "--arch xlstm,transformer
 // --preset 10m") or from --arch with --d-model/--layers/--heads.
-std::vector<engine::BenchModel> resolveModels(const Args& args, std::map<std::string, std::string>* presetOf) {
+std::vector<engine::BenchModel> resolveModels(const Args& args, const std::string& dbPath,
+                                              std::map<std::string, std::string>* presetOf) {
     std::vector<Arch> archs;
     for (const std::string& a : args.list("arch")) {
         Arch arch;
@@ -48,7 +51,17 @@ std::vector<engine::BenchModel> resolveModels(const Args& args, std::map<std::st
     }
     std::vector<engine::BenchModel> models;
     const bool dims = args.has("d-model") || args.has("layers") || args.has("heads");
-    if (args.has("preset")) {
+    if (args.has("checkpoint")) {   // real models: the shape is theirs, the weights are loaded
+        if (dims || args.has("preset") || !archs.empty())
+            throw UsageError("--checkpoint takes the model from the directory: drop --preset, --arch and dimensions");
+        for (const std::string& item : args.list("checkpoint")) {
+            auto dir = runs::modelDirectoryFor(item, dbPath);
+            if (!dir) throw UsageError(dir.status().message());
+            auto info = interop::inspectModelDirectory(*dir);
+            if (!info) throw UsageError(info.status().message());
+            models.push_back({item, info->config.shape, *dir});
+        }
+    } else if (args.has("preset")) {
         if (dims) throw UsageError("--preset cannot be combined with --d-model/--layers/--heads");
         for (const std::string& item : args.list("preset")) {
             std::vector<const Preset*> found;
@@ -66,7 +79,7 @@ std::vector<engine::BenchModel> resolveModels(const Args& args, std::map<std::st
                 throw UsageError("unknown preset '" + item + "' (known: " + presetNames() + ")");
             }
             for (const Preset* p : found) {
-                models.push_back({p->name, p->shape});
+                models.push_back({p->name, p->shape, {}});
                 (*presetOf)[p->name] = p->name;
             }
         }
@@ -80,7 +93,7 @@ std::vector<engine::BenchModel> resolveModels(const Args& args, std::map<std::st
         for (Arch a : archs) {
             const ModelShape s = makeShape(a, positiveInt(args, "d-model", 0), positiveInt(args, "layers", 0),
                                            positiveInt(args, "heads", 0), f);
-            models.push_back({s.describe(), s});
+            models.push_back({s.describe(), s, {}});
         }
     }
     std::set<std::string> labels;
@@ -188,7 +201,7 @@ RuntimeFitOptions fitOptions(const Args& args) {
 int runInference(Context& ctx) {
     const Args& args = ctx.args;
     SweepInfo info;
-    const std::vector<engine::BenchModel> models = resolveModels(args, &info.presets);
+    const std::vector<engine::BenchModel> models = resolveModels(args, ctx.dbPath, &info.presets);
     engine::InferenceBenchOptions& o = info.options;
     if (args.has("device") && !engine::parseComputeDevice(args.str("device"), &o.device))
         throw UsageError("--device must be cpu or cuda, got '" + args.str("device") + "'");
@@ -399,6 +412,7 @@ void registerBenchCommands(Registry& registry) {
     inf.options = {
         {"arch", "A[,A]", "xlstm and/or transformer (with --preset sizes or explicit dimensions)", "", "Model"},
         {"preset", "P[,P]", "presets, or sizes combined with --arch (--arch xlstm,transformer --preset 10m)", "", "Model"},
+        {"checkpoint", "DIR[,DIR]", "real models: model directories or imported models' names (seqscope-cli model list)", "", "Model"},
         {"d-model", "D", "embedding width d (explicit dimensions, vocabulary 260)", "", "Model"},
         {"layers", "L", "number of blocks", "", "Model"},
         {"heads", "H", "heads (must divide d)", "", "Model"},

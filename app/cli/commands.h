@@ -11,6 +11,7 @@ void registerRunsCommands(Registry& registry);     // cmd_runs.cpp: runs list|sh
 void registerDbCommands(Registry& registry);       // cmd_db.cpp: db check
 void registerFitCommands(Registry& registry);      // cmd_fit.cpp: fit isoflop|parametric|context|slopes, optimal
 void registerModelCommands(Registry& registry);    // cmd_model.cpp: model info, generate
+void registerModelIoCommands(Registry& registry);  // cmd_model_io.cpp: model import|list|export|logits|eval
 void registerTrainCommand(Registry& registry);     // cmd_train.cpp: train (one run; --resume)
 void registerSweepCommands(Registry& registry);    // cmd_sweep.cpp: sweep isoflop|tokenparam|resume
 void registerBenchCommands(Registry& registry);    // cmd_bench.cpp: bench inference|fit (runtime model)

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
     registerDbCommands(registry);
     registerFitCommands(registry);
     registerModelCommands(registry);
+    registerModelIoCommands(registry);
     registerTrainCommand(registry);
     registerSweepCommands(registry);
     registerBenchCommands(registry);

@@ -63,6 +63,7 @@ std::vector<OptionSpec> modelOptions() {
         {"layers", "L", "blocks (with --d-model)", "", g},
         {"heads", "H", "heads (with --d-model)", "xlstm ~d/64 (<= 8), transformer d/64", g},
         {"vocab", "V", "model vocabulary", "the data's (260 for bytes)", g},
+        {"init-from", "DIR|NAME", "start from a model directory's shape and weights (or an imported model's)", "", g},
     };
 }
 
@@ -139,6 +140,7 @@ runs::RunRequest trainRequest(const Args& a) {
     if (a.has("layers")) r.layers = static_cast<int>(a.integer("layers"));
     if (a.has("heads")) r.heads = static_cast<int>(a.integer("heads"));
     if (a.has("vocab")) r.vocab = static_cast<int>(a.integer("vocab"));
+    r.initFrom = a.str("init-from");
     if (a.has("ctx")) r.context = a.integer("ctx");
     const std::string budget = a.oneOf({"tokens", "flops", "ratio"});
     training::parseBudgetKind(budget, &r.budgetKind);

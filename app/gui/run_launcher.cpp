@@ -14,6 +14,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "analysis/model_shape.h"
 #include "analysis/presets.h"
@@ -24,6 +25,7 @@ namespace seqscope::gui {
 namespace {
 
 const char* kCustom = "custom";
+const char* kModelPrefix = "model:";   // data of an imported model entry: "model:" + its directory
 
 QString formatSeconds(double s) {
     if (!std::isfinite(s) || s <= 0) return RunLauncher::tr("unknown");
@@ -134,11 +136,20 @@ RunLauncher::RunLauncher(QWidget* parent) : QWidget(parent) {
         updateFeedback();
     });
     connect(m_preset, &QComboBox::currentIndexChanged, this, [this] {
-        const auto* preset = analysis::findPreset(m_preset->currentData().toString().toStdString());
-        const bool custom = !preset;
+        const QString choice = m_preset->currentData().toString();
+        const auto* preset = analysis::findPreset(choice.toStdString());
+        const bool custom = choice == QLatin1String(kCustom);
         m_dModel->setEnabled(custom);
         m_layers->setEnabled(custom);
         m_heads->setEnabled(custom);
+        for (const ImportedModel& m : m_models)
+            if (choice == QLatin1String(kModelPrefix) + m.path) {
+                m_initializing = true;
+                m_dModel->setValue(m.dModel);
+                m_layers->setValue(m.layers);
+                m_heads->setValue(m.heads);
+                m_initializing = false;
+            }
         if (preset) {
             m_initializing = true;
             m_dModel->setValue(preset->shape.dModel);
@@ -188,9 +199,19 @@ void RunLauncher::fillPresets() {
                                                 : tr("%1 (paper)").arg(QString::fromStdString(p.name));
         m_preset->addItem(label, QString::fromStdString(p.name));
     }
+    for (const ImportedModel& m : m_models)
+        if (m.arch == arch) m_preset->addItem(tr("%1 (imported: continue training)").arg(m.name), QLatin1String(kModelPrefix) + m.path);
     m_preset->addItem(tr("Custom dimensions"), QString::fromLatin1(kCustom));
     m_initializing = false;
     m_preset->setCurrentIndex(0);
+}
+
+void RunLauncher::setImportedModels(const QVector<ImportedModel>& models) {
+    const QString current = m_preset->currentData().toString();
+    m_models = models;
+    fillPresets();
+    const int index = m_preset->findData(current);
+    if (index >= 0) m_preset->setCurrentIndex(index);
 }
 
 void RunLauncher::setThroughput(const runs::Throughput& throughput) {
@@ -209,7 +230,10 @@ runs::RunRequest RunLauncher::request(QString* error) const {
     runs::RunRequest r;
     r.arch = m_arch->currentData().toString().toStdString();
     const QString preset = m_preset->currentData().toString();
-    if (preset != QLatin1String(kCustom)) {
+    if (preset.startsWith(QLatin1String(kModelPrefix))) {
+        r.initFrom = preset.mid(int(std::strlen(kModelPrefix))).toStdString();
+        r.arch.clear();   // the model's own
+    } else if (preset != QLatin1String(kCustom)) {
         r.preset = preset.toStdString();
     } else {
         r.dModel = m_dModel->value();

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <QPointer>
+#include <QVector>
 #include <QWidget>
 
 #include "runs/run_estimate.h"
@@ -23,6 +24,14 @@ class QTimer;
 
 namespace seqscope::gui {
 
+// A model directory imported into the database (`model import`), offered as a starting point.
+struct ImportedModel {
+    QString name;
+    QString path;
+    QString arch;   // "xlstm" | "transformer"
+    int dModel = 0, layers = 0, heads = 0;
+};
+
 class RunLauncher : public QWidget {
     Q_OBJECT
 public:
@@ -33,6 +42,9 @@ public:
     // When unknown, the launcher times one probe step of the run in the background instead.
     void setThroughput(const runs::Throughput& throughput);
     void setCudaAvailable(bool available);
+    // Imported models appear in the model list of their architecture; choosing one starts the run
+    // from its weights (RunRequest::initFrom) with its shape.
+    void setImportedModels(const QVector<ImportedModel>& models);
 
     // The request the form describes; *error names the first value the form cannot read (empty
     // when it reads); the run service checks the rest.
@@ -61,6 +73,7 @@ private:
     void startProbe();
     void probeFinished(const training::TrainingConfig& config, const training::StepProbe& probe);
 
+    QVector<ImportedModel> m_models;
     QComboBox* m_arch = nullptr;
     QComboBox* m_preset = nullptr;
     QSpinBox* m_dModel = nullptr;

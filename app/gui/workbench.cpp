@@ -6,9 +6,12 @@
 #include <QComboBox>
 #include <QActionGroup>
 #include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -59,6 +62,7 @@ Workbench::Workbench(MainWindow* window)
     m_launcher->setCudaAvailable(!engine::deviceInfo().cudaDevices.empty());
     m_window->addDock(QStringLiteral("launcher"), tr("New Run"), m_launcher, Qt::LeftDockWidgetArea, QStringLiteral("runs"));
     connect(m_launcher, &RunLauncher::startRequested, this, &Workbench::startRun);
+    connect(m_inference, &widgets::InferenceView::benchmarkRequested, this, &Workbench::benchmarkModel);
     QAction* sweep = m_window->runsMenu()->addAction(tr("IsoFLOP &Sweep..."), this, [this] {
         SweepDialog dialog(m_window);
         if (m_store) dialog.setThroughput(runs::measuredThroughput(*m_store));
@@ -155,7 +159,48 @@ bool Workbench::openDatabase(const QString& path, QString* error) {
     refreshOverview();
     loadScalingData();
     loadInferenceData();
+    loadImportedModels();
     return true;
+}
+
+void Workbench::loadImportedModels() {
+    QVector<ImportedModel> models;
+    QStringList names;
+    if (auto records = m_store->models())
+        for (const auto& r : *records) {
+            const QJsonObject shape = QJsonDocument::fromJson(QByteArray::fromStdString(r.configJson)).object();
+            models.append({QString::fromStdString(r.name), QString::fromStdString(r.path), QString::fromStdString(r.arch),
+                           shape.value(QStringLiteral("d_model")).toInt(), shape.value(QStringLiteral("layers")).toInt(),
+                           shape.value(QStringLiteral("heads")).toInt()});
+            names << QString::fromStdString(r.name);
+        }
+    m_launcher->setImportedModels(models);
+    m_inference->setModels(names);
+}
+
+// A real model's latency on this machine, measured by the CLI in a process of its own (LibTorch's
+// threads stay out of the GUI process) and stored with the other benchmark points.
+void Workbench::benchmarkModel(const QString& name) {
+    if (m_benchmark || !m_store) return;
+    m_benchmark = new QProcess(this);
+    const QStringList args = {QStringLiteral("bench"), QStringLiteral("inference"), QStringLiteral("--db"),
+                              QString::fromStdString(m_store->path()), QStringLiteral("--checkpoint"), name,
+                              QStringLiteral("--prefill"), QStringLiteral("64,256,1024"), QStringLiteral("--repeats"),
+                              QStringLiteral("2"), QStringLiteral("--time-limit"), QStringLiteral("120")};
+    m_inference->setBenchmarkStatus(tr("Measuring %1 at 64, 256 and 1024 tokens...").arg(name), true);
+    connect(m_benchmark, &QProcess::finished, this, [this, name](int code, QProcess::ExitStatus status) {
+        const QString err = QString::fromUtf8(m_benchmark->readAllStandardError()).trimmed();
+        m_benchmark->deleteLater();
+        m_benchmark = nullptr;
+        if (status == QProcess::NormalExit && code == 0) {
+            m_inference->setBenchmarkStatus(tr("%1 measured; its points are in this database.").arg(name), false);
+            loadInferenceData();
+            m_inference->showMeasured();
+        } else {
+            m_inference->setBenchmarkStatus(tr("Benchmark of %1 failed: %2").arg(name, err.section(QLatin1Char('\n'), -1)), false);
+        }
+    });
+    m_benchmark->start(TrainingController::workerProgram(), args);
 }
 
 void Workbench::loadInferenceData() {

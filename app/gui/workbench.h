@@ -5,6 +5,8 @@
 #pragma once
 
 #include <QObject>
+
+class QProcess;
 #include <memory>
 
 #include "runs/run_request.h"
@@ -40,6 +42,8 @@ private:
     void refreshOverview();
     void loadScalingData();
     void loadInferenceData();
+    void loadImportedModels();
+    void benchmarkModel(const QString& name);
     void startRun(const runs::RunRequest& request);
     void updateMeasuredThroughput();
     QWidget* buildLossView(QWidget* chart);
@@ -53,6 +57,7 @@ private:
     TrainingController* m_training;
     RunLauncher* m_launcher;
     std::unique_ptr<storage::Store> m_store;
+    QProcess* m_benchmark = nullptr;   // `seqscope-cli bench inference --checkpoint`, one at a time
 };
 
 }  // namespace seqscope::gui

@@ -92,6 +92,18 @@ bool ModelShape::isValid(std::string* error) const {
         return fail("a Transformer head has one dim d_h: head_dim_qk (" + std::to_string(headDimQK) +
                     ") != head_dim_v (" + std::to_string(headDimV) + ")");
     if (arch == Arch::XLstm && chunk <= 0) return fail("chunk must be positive, got " + std::to_string(chunk));
+    const auto number = [](double v) {
+        std::ostringstream os;
+        os << v;
+        return os.str();
+    };
+    if (!(normEps > 0 && normEps < 1)) return fail("norm_eps must be in (0, 1), got " + number(normEps));
+    if (!(cellEps > 0 && cellEps < 1)) return fail("the mLSTM eps must be in (0, 1), got " + number(cellEps));
+    if (!(gateSoftCap >= 0 && std::isfinite(gateSoftCap)))
+        return fail("gate_soft_cap must be 0 (none) or positive, got " + number(gateSoftCap));
+    if (!(logitSoftCap >= 0 && std::isfinite(logitSoftCap)))
+        return fail("output_logit_soft_cap must be 0 (none) or positive, got " + number(logitSoftCap));
+    if (!(ropeTheta > 1 && std::isfinite(ropeTheta))) return fail("rope_theta must be above 1, got " + number(ropeTheta));
     return true;
 }
 

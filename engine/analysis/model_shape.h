@@ -28,6 +28,14 @@ struct ModelShape {
     int chunk = 64;            // mLSTM chunk size Lc (ignored for Transformers)
     int maxContext = 8192;     // longest context the model supports (RoPE table, checks)
 
+    // Numerics the official configs set; the defaults are the paper's (xLSTM-7B, its Llama baseline).
+    // They change no count or FLOP, only values, so accounting ignores them.
+    double normEps = 1e-6;       // RMSNorm and per-head LayerNorm epsilon (norm_eps, rms_norm_eps)
+    double cellEps = 1e-6;       // mLSTM denominator epsilon (xLSTMLargeConfig.eps)
+    double gateSoftCap = 15;     // xLSTM gate pre-activation soft-cap (gate_soft_cap); 0 = none
+    double logitSoftCap = 30;    // output logit soft-cap (output_logit_soft_cap); 0 = none (Llama)
+    double ropeTheta = 500000;   // Transformer RoPE base (rope_theta)
+
     // A readable one-line description, e.g. "xlstm d=768 L=12 H=6 qk=64 v=128 F=2112 V=50304".
     std::string describe() const;
     // Checks positivity and divisibility; on failure writes a message naming the field and value.

@@ -7,6 +7,7 @@
 // is checked between model calls (on CUDA after each repeat's synchronisation), so a single call
 // that runs long is only noticed when it returns.
 #include "inference/inference_bench.h"
+#include "interop/model_weights.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/DeviceAccelerator.h>
@@ -351,6 +352,8 @@ Result<std::vector<InferenceBenchPoint>> runInferenceBench(const std::vector<Ben
     std::vector<Status> createStatus;
     for (const BenchModel& m : prepared) {
         auto lm = createCausalLm(m.shape, modelOptions(options));
+        if (lm && !m.checkpoint.empty())
+            if (Status s = interop::loadWeights(*lm.value(), m.checkpoint); !s) lm = s;
         createStatus.push_back(lm.status());
         lms.push_back(lm ? lm.value() : nullptr);
         if (lm) lm.value()->eval();

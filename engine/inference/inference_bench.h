@@ -54,6 +54,7 @@ struct InferenceBenchOptions {
 struct BenchModel {
     std::string label;               // "xlstm-10m", or a description for explicit dimensions
     analysis::ModelShape shape;
+    std::string checkpoint;          // a model directory (interop/model_directory.h) whose weights to load; "" = random init
 };
 
 // Order statistics of a few timings (linear interpolation between order statistics).

@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "analysis/model_shape.h"
+#include "models/language_model.h"
 
 namespace seqscope::engine {
 
@@ -20,6 +21,7 @@ namespace seqscope::engine {
 struct ComputeConfig {
     torch::Device device{torch::kCPU};
     bool bf16Autocast = false;   // CUDA only: matmuls and attention in bfloat16 under autocast
+    MlstmForm mlstmForm = MlstmForm::Chunkwise;
 };
 
 // Decode state of one model for one batch of sequences. Owned by the caller of prefill/extend.

@@ -56,6 +56,24 @@ bool parseComputeDtype(const std::string& text, ComputeDtype* dtype) {
     return true;
 }
 
+const char* mlstmFormName(MlstmForm form) {
+    switch (form) {
+        case MlstmForm::Parallel: return "parallel";
+        case MlstmForm::Recurrent: return "recurrent";
+        case MlstmForm::Chunkwise: break;
+    }
+    return "chunkwise";
+}
+
+bool parseMlstmForm(const std::string& text, MlstmForm* form) {
+    const std::string t = lower(text);
+    if (t == "chunkwise") *form = MlstmForm::Chunkwise;
+    else if (t == "parallel") *form = MlstmForm::Parallel;
+    else if (t == "recurrent") *form = MlstmForm::Recurrent;
+    else return false;
+    return true;
+}
+
 bool ModelOptions::isValid(std::string* error) const {
     auto fail = [error](const std::string& m) {
         if (error) *error = m;
@@ -120,6 +138,7 @@ ComputeConfig computeConfig(const ModelOptions& options) {
     if (options.device == ComputeDevice::Cuda)
         c.device = torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(options.cudaDevice));
     c.bf16Autocast = options.device == ComputeDevice::Cuda && options.dtype == ComputeDtype::BFloat16;
+    c.mlstmForm = options.mlstmForm;
     return c;
 }
 
@@ -242,6 +261,61 @@ Result<PrefillResult> LanguageModel::prefill(const std::vector<int>& tokens, int
     } catch (const c10::Error& e) {
         return fromException(e.what_without_backtrace(), "prefill");
     }
+}
+
+Result<std::vector<float>> LanguageModel::sequenceLogits(const std::vector<int>& tokens) {
+    auto input = tokensToTensor(tokens, 1, m_impl->shape.vocab, m_impl->model->device());
+    if (!input) return input.status();
+    if (static_cast<long long>(tokens.size()) > maxPositions())
+        return Status::invalid(std::to_string(tokens.size()) + " tokens are longer than the model's context (" +
+                               std::to_string(maxPositions()) + ")");
+    try {
+        torch::NoGradGuard noGrad;
+        const torch::Tensor logits = m_impl->model->forward(input.value()).select(0, 0).to(torch::kCPU, torch::kFloat32).contiguous();
+        return std::vector<float>(logits.data_ptr<float>(), logits.data_ptr<float>() + logits.numel());
+    } catch (const c10::Error& e) {
+        return fromException(e.what_without_backtrace(), "forward");
+    }
+}
+
+Result<LanguageModel::LossResult> LanguageModel::evaluateLoss(const std::vector<int>& tokens, int context, int batch) {
+    if (context < 1 || batch < 1) return Status::invalid("evaluation needs context >= 1 and batch >= 1");
+    if (context > maxPositions())
+        return Status::invalid("context " + std::to_string(context) + " is longer than the model's (" + std::to_string(maxPositions()) + ")");
+    if (tokens.size() < 2) return Status::invalid("evaluation needs at least 2 tokens, got " + std::to_string(tokens.size()));
+    if (Status s = validateTokens(tokens, 1, m_impl->shape.vocab); !s) return s;
+    LossResult result;
+    double sum = 0;
+    try {
+        torch::NoGradGuard noGrad;
+        const auto device = m_impl->model->device();
+        std::vector<std::pair<size_t, size_t>> windows;   // [begin, end) of input + target tokens
+        for (size_t begin = 0; begin + 1 < tokens.size(); begin += static_cast<size_t>(context))
+            windows.emplace_back(begin, std::min(tokens.size(), begin + static_cast<size_t>(context) + 1));
+        // Full windows go in batches; a shorter last one alone.
+        for (size_t w = 0; w < windows.size();) {
+            const size_t width = windows[w].second - windows[w].first;
+            size_t n = 0;
+            std::vector<std::int64_t> flat;
+            while (w + n < windows.size() && n < static_cast<size_t>(batch) && windows[w + n].second - windows[w + n].first == width) {
+                flat.insert(flat.end(), tokens.begin() + static_cast<long>(windows[w + n].first), tokens.begin() + static_cast<long>(windows[w + n].second));
+                ++n;
+            }
+            const torch::Tensor all = torch::from_blob(flat.data(), {static_cast<long>(n), static_cast<long>(width)}, torch::kInt64).to(device);
+            const torch::Tensor logits = m_impl->model->forward(all.narrow(1, 0, static_cast<long>(width) - 1));
+            sum += torch::nn::functional::cross_entropy(
+                       logits.reshape({-1, logits.size(-1)}).to(torch::kFloat32), all.narrow(1, 1, static_cast<long>(width) - 1).reshape({-1}),
+                       torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
+                       .item<double>();
+            result.predicted += static_cast<long long>(n * (width - 1));
+            result.windows += static_cast<long long>(n);
+            w += n;
+        }
+    } catch (const c10::Error& e) {
+        return fromException(e.what_without_backtrace(), "evaluation");
+    }
+    result.meanLoss = sum / static_cast<double>(result.predicted);
+    return result;
 }
 
 Result<Logits> LanguageModel::step(const std::vector<int>& tokens, DecodeState& state) {

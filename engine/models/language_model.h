@@ -20,10 +20,15 @@ namespace seqscope::engine {
 
 enum class ComputeDevice { Cpu, Cuda };
 enum class ComputeDtype { Float32, BFloat16 };
+// Which of the mLSTM's equivalent forms a full-sequence pass uses (decode steps are always recurrent;
+// a pass that carries state in or out uses the chunkwise form unless Recurrent is asked for).
+enum class MlstmForm { Chunkwise, Parallel, Recurrent };
 const char* computeDeviceName(ComputeDevice device);   // "cpu" | "cuda"
 const char* computeDtypeName(ComputeDtype dtype);      // "float32" | "bfloat16"
 bool parseComputeDevice(const std::string& text, ComputeDevice* device);   // cpu, cuda
 bool parseComputeDtype(const std::string& text, ComputeDtype* dtype);      // float32/fp32, bfloat16/bf16
+const char* mlstmFormName(MlstmForm form);                                // "chunkwise" | "parallel" | "recurrent"
+bool parseMlstmForm(const std::string& text, MlstmForm* form);
 
 // Longest max_context a model may be created with (positions; the RoPE table and KV cache are
 // sized from it lazily, so this only guards against nonsense values).
@@ -35,6 +40,7 @@ struct ModelOptions {
     ComputeDtype dtype = ComputeDtype::Float32;  // compute precision; BFloat16 = CUDA autocast over float32 master weights
     std::uint64_t seed = 0;                      // seed of the initialisation RNG (same seed, same weights)
     double maxParameterGiB = 0;                  // refuse models whose float32 weights exceed this many GiB; 0 = no limit
+    MlstmForm mlstmForm = MlstmForm::Chunkwise;  // xLSTM only; the forms agree to float rounding
     bool isValid(std::string* error) const;
 };
 
@@ -114,6 +120,19 @@ public:
     // otherwise softmax(logits / temperature) sampled with an RNG seeded by `seed`.
     Result<GenerateResult> generate(const std::vector<int>& prompt, int newTokens, double temperature,
                                     std::uint64_t seed);
+
+    // Next-token logits at every position of one sequence (batch 1), from an empty state: `length`
+    // rows of `vocab` float32 values, row-major. The full-sequence (training) pass, in options().mlstmForm.
+    Result<std::vector<float>> sequenceLogits(const std::vector<int>& tokens);
+
+    // Mean next-token cross-entropy over `tokens`, cut into windows of context + 1 tokens (the
+    // last partial window included when it has at least 2 tokens), `batch` windows per pass.
+    struct LossResult {
+        double meanLoss = 0;           // nats per predicted token
+        long long predicted = 0;       // tokens scored
+        long long windows = 0;
+    };
+    Result<LossResult> evaluateLoss(const std::vector<int>& tokens, int context, int batch);
 
     // Parameters as a LibTorch archive (name -> tensor). Loading checks every name and shape and
     // names the first mismatch. The trainer's checkpoint format may embed this.

@@ -15,8 +15,8 @@ namespace seqscope::engine::layers {
 
 inline constexpr double kNormEps = 1e-6;   // norm_eps of the released xLSTM-7B config
 
-// cap * tanh(x / cap): the gate (15) and logit (30) soft-caps.
-inline torch::Tensor softCap(const torch::Tensor& x, double cap) { return torch::tanh(x / cap) * cap; }
+// cap * tanh(x / cap): the gate (15) and logit (30) soft-caps; cap 0 = none (Llama's logits).
+inline torch::Tensor softCap(const torch::Tensor& x, double cap) { return cap > 0 ? torch::tanh(x / cap) * cap : x; }
 
 // float32 for reductions unless the input is float64 (kept for double-precision checks).
 inline torch::Tensor toReductionType(const torch::Tensor& x) {
@@ -26,13 +26,18 @@ inline torch::Tensor toReductionType(const torch::Tensor& x) {
 // x * rsqrt(mean(x^2) + eps) * weight, no bias.
 class RmsNormImpl : public torch::nn::Module {
 public:
-    explicit RmsNormImpl(int64_t dim) { weight = register_parameter("weight", torch::ones({dim})); }
+    explicit RmsNormImpl(int64_t dim, double eps = kNormEps) : m_eps(eps) {
+        weight = register_parameter("weight", torch::ones({dim}));
+    }
     torch::Tensor forward(const torch::Tensor& x) {
         const torch::Tensor xf = toReductionType(x);
-        const torch::Tensor y = xf * torch::rsqrt((xf * xf).mean(-1, /*keepdim=*/true) + kNormEps);
+        const torch::Tensor y = xf * torch::rsqrt((xf * xf).mean(-1, /*keepdim=*/true) + m_eps);
         return y.to(x.scalar_type()) * weight;
     }
     torch::Tensor weight;
+
+private:
+    double m_eps;
 };
 TORCH_MODULE(RmsNorm);
 
@@ -40,18 +45,20 @@ TORCH_MODULE(RmsNorm);
 // weight over all NH*DHHV values, no bias: the mLSTM "MultiHeadLayerNorm" (mlstm.md 6.2).
 class MultiHeadLayerNormImpl : public torch::nn::Module {
 public:
-    MultiHeadLayerNormImpl(int64_t heads, int64_t headDim) : m_heads(heads), m_headDim(headDim) {
+    MultiHeadLayerNormImpl(int64_t heads, int64_t headDim, double eps = kNormEps)
+        : m_heads(heads), m_headDim(headDim), m_eps(eps) {
         weight = register_parameter("weight", torch::ones({heads * headDim}));
     }
     // x (B, S, NH, DHHV) -> (B, S, NH*DHHV)
     torch::Tensor forward(const torch::Tensor& x) {
-        const torch::Tensor y = torch::layer_norm(toReductionType(x), {m_headDim}, {}, {}, kNormEps);
+        const torch::Tensor y = torch::layer_norm(toReductionType(x), {m_headDim}, {}, {}, m_eps);
         return y.to(x.scalar_type()).flatten(-2) * weight;
     }
     torch::Tensor weight;
 
 private:
     int64_t m_heads, m_headDim;
+    double m_eps;
 };
 TORCH_MODULE(MultiHeadLayerNorm);
 

@@ -255,16 +255,16 @@ NativeMlstmScope::NativeMlstmScope() : m_previous(t_forceNative) { t_forceNative
 NativeMlstmScope::~NativeMlstmScope() { t_forceNative = m_previous; }
 
 MlstmOutput mlstmChunkwise(const Tensor& q, const Tensor& k, const Tensor& v, const Tensor& i, const Tensor& f,
-                           const MlstmState* initial, int64_t chunk) {
+                           const MlstmState* initial, int64_t chunk, double eps) {
 #if SEQSCOPE_HAVE_MLSTM_CUDA
-    if (q.is_cuda() && !t_forceNative) return cuda::mlstmChunkwiseCuda(q, k, v, i, f, initial, chunk);
+    if (q.is_cuda() && !t_forceNative && eps == kMlstmEps) return cuda::mlstmChunkwiseCuda(q, k, v, i, f, initial, chunk);
 #endif
     if (q.size(2) == 1 && initial != nullptr) {
         auto [h, state] = mlstmStep(q.select(2, 0), k.select(2, 0), v.select(2, 0), i.select(2, 0), f.select(2, 0),
-                                    *initial, kMlstmEps);
+                                    *initial, eps);
         return {h.unsqueeze(2), state};
     }
-    return mlstmChunkwiseNative(q, k, v, i, f, initial, chunk, kMlstmEps);
+    return mlstmChunkwiseNative(q, k, v, i, f, initial, chunk, eps);
 }
 
 bool mlstmCudaKernelsAvailable() { return SEQSCOPE_HAVE_MLSTM_CUDA != 0; }

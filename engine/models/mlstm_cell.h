@@ -73,7 +73,7 @@ MlstmOutput mlstmChunkwiseNative(const torch::Tensor& q, const torch::Tensor& k,
 // which must honour the same contract (any S, state in/out, gradients for q, k, v, i, f and C0).
 MlstmOutput mlstmChunkwise(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
                            const torch::Tensor& i, const torch::Tensor& f, const MlstmState* initial,
-                           int64_t chunk);
+                           int64_t chunk, double eps = kMlstmEps);
 
 // True when mlstmChunkwise routes CUDA tensors to the custom CUDA kernels in this build.
 bool mlstmCudaKernelsAvailable();

@@ -10,7 +10,6 @@
 namespace seqscope::engine {
 
 namespace {
-constexpr double kLogitSoftCap = 30.0;
 constexpr int64_t kMinCacheCapacity = 256;   // first KV allocation, positions
 
 // Grows a (B, H, capacity, d_h) buffer to hold `needed` positions, keeping the first `live`.
@@ -113,9 +112,9 @@ torch::Tensor AttentionImpl::forward(const torch::Tensor& y, int64_t pos0, const
 // ---- block -----------------------------------------------------------------------------------------
 
 TransformerBlockImpl::TransformerBlockImpl(const analysis::ModelShape& s) {
-    attn_norm = register_module("attn_norm", layers::RmsNorm(s.dModel));
+    attn_norm = register_module("attn_norm", layers::RmsNorm(s.dModel, s.normEps));
     attn = register_module("attn", Attention(s));
-    ffn_norm = register_module("ffn_norm", layers::RmsNorm(s.dModel));
+    ffn_norm = register_module("ffn_norm", layers::RmsNorm(s.dModel, s.normEps));
     ffn = register_module("ffn", layers::SwiGlu(s.dModel, s.ffnDim));
 }
 
@@ -136,7 +135,7 @@ TransformerModel::TransformerModel(const analysis::ModelShape& s, const ComputeC
         blocks->push_back(m_blocks.back());
     }
     register_module("blocks", blocks);
-    out_norm = register_module("out_norm", layers::RmsNorm(s.dModel));
+    out_norm = register_module("out_norm", layers::RmsNorm(s.dModel, s.normEps));
     lm_head = register_module("lm_head", layers::linearNoBias(s.dModel, s.vocab));
 
     torch::NoGradGuard noGrad;
@@ -185,7 +184,7 @@ torch::Tensor TransformerModel::run(const torch::Tensor& tokens, KvCacheState* s
         // grow the RoPE table geometrically so decoding does not rebuild it every step
         const int64_t rows = std::min<int64_t>(m_shape.maxContext,
                                                std::max<int64_t>({pos0 + s, 2 * (m_cos.defined() ? m_cos.size(0) : 0), 1024}));
-        auto [c, sn] = ropeTable(rows, m_shape.headDimQK);
+        auto [c, sn] = ropeTable(rows, m_shape.headDimQK, m_shape.ropeTheta);
         m_cos = c.to(device());
         m_sin = sn.to(device());
     }
@@ -200,7 +199,7 @@ torch::Tensor TransformerModel::run(const torch::Tensor& tokens, KvCacheState* s
         x = m_blocks[l]->forward(x, pos0, cos, sin, state ? &state->keys[l] : nullptr,
                                  state ? &state->values[l] : nullptr);
     if (lastOnly) x = x.narrow(1, s - 1, 1);
-    return layers::softCap(lm_head(out_norm(x)), kLogitSoftCap).to(torch::kFloat32);
+    return layers::softCap(lm_head(out_norm(x)), m_shape.logitSoftCap).to(torch::kFloat32);
 }
 
 }  // namespace seqscope::engine

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Llama-style Transformer baseline (mlstm.md 7, scaling-laws.md 2): pre-norm RMSNorm blocks of
-// multi-head causal attention with RoPE (theta = 500,000, rotate-half pairing) through
+// multi-head causal attention with RoPE (theta = shape.ropeTheta, 500,000 by default; rotate-half) through
 // at::scaled_dot_product_attention, and a SwiGLU FFN; no biases; final RMSNorm; untied embedding
-// and head; logits soft-capped at 30. Init: small_init everywhere, wang_init with 2L blocks for the
+// and head; logits soft-capped at shape.logitSoftCap (30; none for Llama checkpoints). Init: small_init everywhere, wang_init with 2L blocks for the
 // attention out-projection and FFN down. Decode keeps a per-layer KV cache that grows with context.
 // Engine-internal header (LibTorch).
 #pragma once

@@ -9,8 +9,6 @@
 namespace seqscope::engine {
 
 namespace {
-constexpr double kGateSoftCap = 15.0;    // gate_soft_cap
-constexpr double kLogitSoftCap = 30.0;   // output_logit_soft_cap
 constexpr double kInputGateBias = -10.0; // igate_bias_init_range
 constexpr double kForgetBiasLow = 3.0, kForgetBiasHigh = 6.0;   // linspace over heads
 
@@ -23,9 +21,9 @@ struct NoAutocast {
 
 // ---- mLSTM layer -----------------------------------------------------------------------------------
 
-MlstmLayerImpl::MlstmLayerImpl(const analysis::ModelShape& s)
+MlstmLayerImpl::MlstmLayerImpl(const analysis::ModelShape& s, MlstmForm form)
     : m_heads(s.heads), m_dqk(s.headDimQK), m_dhv(s.headDimV), m_chunk(s.chunk), m_dModel(s.dModel),
-      m_layers(s.layers) {
+      m_layers(s.layers), m_gateSoftCap(s.gateSoftCap), m_cellEps(s.cellEps), m_form(form) {
     const int64_t qkDim = m_heads * m_dqk, vDim = m_heads * m_dhv;
     q = register_module("q", layers::linearNoBias(m_dModel, qkDim));
     k = register_module("k", layers::linearNoBias(m_dModel, qkDim));
@@ -33,7 +31,7 @@ MlstmLayerImpl::MlstmLayerImpl(const analysis::ModelShape& s)
     ogate_preact = register_module("ogate_preact", layers::linearNoBias(m_dModel, vDim));
     igate_preact = register_module("igate_preact", torch::nn::Linear(torch::nn::LinearOptions(m_dModel, m_heads)));
     fgate_preact = register_module("fgate_preact", torch::nn::Linear(torch::nn::LinearOptions(m_dModel, m_heads)));
-    multihead_norm = register_module("multihead_norm", layers::MultiHeadLayerNorm(m_heads, m_dhv));
+    multihead_norm = register_module("multihead_norm", layers::MultiHeadLayerNorm(m_heads, m_dhv, s.normEps));
     out_proj = register_module("out_proj", layers::linearNoBias(vDim, m_dModel));
 }
 
@@ -63,12 +61,18 @@ torch::Tensor MlstmLayerImpl::forward(const torch::Tensor& y, const MlstmState* 
     {
         NoAutocast fp32Gates;
         const torch::Tensor yg = layers::toReductionType(y);
-        ig = layers::softCap(torch::nn::functional::linear(yg, igate_preact->weight, igate_preact->bias), kGateSoftCap)
+        ig = layers::softCap(torch::nn::functional::linear(yg, igate_preact->weight, igate_preact->bias), m_gateSoftCap)
                  .transpose(1, 2);   // (B,NH,S)
-        fg = layers::softCap(torch::nn::functional::linear(yg, fgate_preact->weight, fgate_preact->bias), kGateSoftCap)
+        fg = layers::softCap(torch::nn::functional::linear(yg, fgate_preact->weight, fgate_preact->bias), m_gateSoftCap)
                  .transpose(1, 2);
     }
-    MlstmOutput cell = mlstmChunkwise(qh, kh, vh, ig, fg, state, m_chunk);
+    MlstmOutput cell;
+    if (m_form == MlstmForm::Parallel && !state && !stateOut)
+        cell.h = mlstmParallel(qh, kh, vh, ig, fg, m_cellEps);
+    else if (m_form == MlstmForm::Recurrent)
+        cell = mlstmRecurrentSequence(qh, kh, vh, ig, fg, state, m_cellEps);
+    else
+        cell = mlstmChunkwise(qh, kh, vh, ig, fg, state, m_chunk, m_cellEps);
     if (stateOut) *stateOut = std::move(cell.state);
     const torch::Tensor h = multihead_norm(cell.h.transpose(1, 2));   // (B,S,NH,DHHV) -> (B,S,NH*DHHV)
     return out_proj(torch::sigmoid(o) * h);
@@ -76,10 +80,10 @@ torch::Tensor MlstmLayerImpl::forward(const torch::Tensor& y, const MlstmState* 
 
 // ---- block -----------------------------------------------------------------------------------------
 
-XlstmBlockImpl::XlstmBlockImpl(const analysis::ModelShape& s) {
-    norm_mlstm = register_module("norm_mlstm", layers::RmsNorm(s.dModel));
-    mlstm_layer = register_module("mlstm_layer", MlstmLayer(s));
-    norm_ffn = register_module("norm_ffn", layers::RmsNorm(s.dModel));
+XlstmBlockImpl::XlstmBlockImpl(const analysis::ModelShape& s, MlstmForm form) {
+    norm_mlstm = register_module("norm_mlstm", layers::RmsNorm(s.dModel, s.normEps));
+    mlstm_layer = register_module("mlstm_layer", MlstmLayer(s, form));
+    norm_ffn = register_module("norm_ffn", layers::RmsNorm(s.dModel, s.normEps));
     ffn = register_module("ffn", layers::SwiGlu(s.dModel, s.ffnDim));
 }
 
@@ -110,11 +114,11 @@ XlstmModel::XlstmModel(const analysis::ModelShape& s, const ComputeConfig& compu
     auto backbone = std::make_shared<torch::nn::Module>();
     blocks = torch::nn::ModuleList();
     for (int l = 0; l < s.layers; ++l) {
-        m_blocks.push_back(XlstmBlock(s));
+        m_blocks.push_back(XlstmBlock(s, compute.mlstmForm));
         blocks->push_back(m_blocks.back());
     }
     backbone->register_module("blocks", blocks);
-    out_norm = backbone->register_module("out_norm", layers::RmsNorm(s.dModel));
+    out_norm = backbone->register_module("out_norm", layers::RmsNorm(s.dModel, s.normEps));
     register_module("backbone", backbone);
     lm_head = register_module("lm_head", layers::linearNoBias(s.dModel, s.vocab));
 
@@ -166,7 +170,7 @@ torch::Tensor XlstmModel::run(const torch::Tensor& tokens, XlstmState* state, bo
         }
     }
     if (lastOnly) x = x.narrow(1, x.size(1) - 1, 1);
-    return layers::softCap(lm_head(out_norm(x)), kLogitSoftCap).to(torch::kFloat32);
+    return layers::softCap(lm_head(out_norm(x)), m_shape.logitSoftCap).to(torch::kFloat32);
 }
 
 }  // namespace seqscope::engine

@@ -17,7 +17,7 @@ namespace seqscope::engine {
 
 class MlstmLayerImpl : public torch::nn::Module {
 public:
-    MlstmLayerImpl(const analysis::ModelShape& shape);
+    MlstmLayerImpl(const analysis::ModelShape& shape, MlstmForm form);
     // y (B, S, d) -> (B, S, d). `state` is the (C, n, m) entering the sequence (null = zeros);
     // when `stateOut` is non-null it receives the state after the last position.
     torch::Tensor forward(const torch::Tensor& y, const MlstmState* state, MlstmState* stateOut);
@@ -30,12 +30,14 @@ public:
 
 private:
     int64_t m_heads, m_dqk, m_dhv, m_chunk, m_dModel, m_layers;
+    double m_gateSoftCap, m_cellEps;
+    MlstmForm m_form;
 };
 TORCH_MODULE(MlstmLayer);
 
 class XlstmBlockImpl : public torch::nn::Module {
 public:
-    XlstmBlockImpl(const analysis::ModelShape& shape);
+    XlstmBlockImpl(const analysis::ModelShape& shape, MlstmForm form);
     torch::Tensor forward(const torch::Tensor& x, const MlstmState* state, MlstmState* stateOut);
 
     layers::RmsNorm norm_mlstm{nullptr};

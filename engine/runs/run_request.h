@@ -22,6 +22,8 @@ struct RunRequest {
     std::optional<int> heads;               // default: the size ladder's (training::defaultHeads)
     std::optional<int> vocab;               // default: the data's vocabulary
     std::optional<long long> context;       // default: the preset's, else 256
+    std::string initFrom;                   // a model directory (or the name/id of an imported model):
+                                            // the run takes its shape and starts from its weights
 
     // --- Budget ---
     training::BudgetKind budgetKind = training::BudgetKind::Tokens;

@@ -11,6 +11,8 @@
 #include "analysis/fit_common.h"
 #include "data/batch_source.h"
 #include "inference/process_probe.h"
+#include "interop/model_directory.h"
+#include "storage/store.h"
 #include "data/synthetic_tasks.h"
 #include "runs/run_estimate.h"
 #include "runs/run_record.h"
@@ -51,9 +53,25 @@ std::optional<int> vocabWithoutLoading(const std::string& spec) {
     return analysis::kByteVocab;
 }
 
-Result<analysis::ModelShape> shapeFor(const RunRequest& r, long long context, int vocab, std::string* presetName) {
+Result<analysis::ModelShape> shapeFor(const RunRequest& r, long long context, int vocab, bool vocabKnown,
+                                      std::string* presetName) {
     analysis::ModelShape shape;
     presetName->clear();
+    if (!r.initFrom.empty()) {   // c.initFrom is already the directory (resolveRun)
+        if (!r.preset.empty() || r.dModel || r.layers || r.heads || !r.arch.empty())
+            return Status::invalid("a run that starts from a model takes its shape from it: drop the preset, architecture and dimensions");
+        auto info = interop::inspectModelDirectory(r.initFrom);
+        if (!info) return info.status();
+        shape = info->config.shape;
+        if (r.vocab && *r.vocab != shape.vocab)
+            return Status::invalid("vocab " + std::to_string(*r.vocab) + " differs from the model's " + std::to_string(shape.vocab));
+        if (vocabKnown && vocab > shape.vocab)
+            return Status::invalid("the data's vocabulary (" + std::to_string(vocab) + ") exceeds the model's (" +
+                                   std::to_string(shape.vocab) + ")");
+        shape.maxContext = std::max(shape.maxContext, static_cast<int>(std::max<long long>(context, 1)));
+        if (shape.arch == analysis::Arch::XLstm && context < shape.chunk) shape.chunk = training::chunkForContext(context);
+        return shape;
+    }
     if (!r.preset.empty()) {
         if (r.dModel || r.layers || r.heads) return Status::invalid("preset " + r.preset + " and custom dimensions (width, blocks, heads) cannot be combined");
         const analysis::Preset* p = analysis::findPreset(r.preset);
@@ -130,6 +148,18 @@ Result<ResolvedRun> finishConfig(training::TrainingConfig config, const std::str
     return run;
 }
 
+Result<std::string> modelDirectoryFor(const std::string& initFrom, const std::string& dbPath) {
+    std::error_code ec;
+    if (fs::is_directory(initFrom, ec)) return fs::absolute(initFrom).lexically_normal().string();
+    storage::StoreOptions so;
+    so.readOnly = true;
+    so.createIfMissing = false;
+    if (!dbPath.empty())
+        if (auto store = storage::Store::open(dbPath, so))
+            if (auto model = (*store)->model(initFrom)) return model->path;
+    return Status::notFound("'" + initFrom + "' is neither a model directory nor an imported model (seqscope-cli model list)");
+}
+
 Result<ResolvedRun> resolveRun(const RunRequest& r, const ResolveOptions& options) {
     training::TrainingConfig c;
     const analysis::Preset* preset = r.preset.empty() ? nullptr : analysis::findPreset(r.preset);
@@ -144,6 +174,7 @@ Result<ResolvedRun> resolveRun(const RunRequest& r, const ResolveOptions& option
 
     // The data first: its vocabulary sizes the model, and a missing corpus is the likeliest mistake.
     int vocab = analysis::kByteVocab;
+    bool vocabKnown = true;   // a preview of a token file does not know it (nothing is loaded)
     if (options.dataVocab) {
         vocab = *options.dataVocab;
     } else if (options.checkData) {
@@ -151,8 +182,16 @@ Result<ResolvedRun> resolveRun(const RunRequest& r, const ResolveOptions& option
         else return v.status();
     } else if (auto v = vocabWithoutLoading(c.data)) {
         vocab = *v;
+    } else {
+        vocabKnown = false;
     }
-    auto shape = shapeFor(r, c.context, vocab, &c.preset);
+    RunRequest request = r;
+    if (!r.initFrom.empty()) {
+        auto dir = modelDirectoryFor(r.initFrom, options.dbPath);
+        if (!dir) return dir.status();
+        request.initFrom = c.initFrom = *dir;
+    }
+    auto shape = shapeFor(request, c.context, vocab, vocabKnown, &c.preset);
     if (!shape) return shape.status();
     c.shape = *shape;
     c.lr = r.lr ? *r.lr : training::paperPeakLearningRate(c.shape.arch, static_cast<double>(analysis::parameterCount(c.shape)));

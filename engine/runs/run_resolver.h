@@ -63,6 +63,10 @@ struct ResolveOptions {
 
 Result<ResolvedRun> resolveRun(const RunRequest& request, const ResolveOptions& options = {});
 
+// A model directory given as a path, or as the name or id of a model imported into the database at
+// `dbPath` (`model import`): its absolute path. NotFound when it is neither.
+Result<std::string> modelDirectoryFor(const std::string& dirOrName, const std::string& dbPath);
+
 // The last step for a config whose model, budget and recipe are set (sweep plans): the chunk for the
 // context, validation (config, plan, model, device), and the record. No defaults are applied.
 Result<ResolvedRun> finishConfig(training::TrainingConfig config, const std::string& name,

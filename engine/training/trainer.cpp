@@ -22,6 +22,7 @@
 #include "analysis/fit_common.h"
 #include "data/batch_source.h"
 #include "device_info.h"
+#include "interop/model_weights.h"
 #include "models/model_factory.h"
 #include "training/checkpoint.h"
 #include "training/lr_schedule.h"
@@ -54,6 +55,10 @@ std::string TrainingResult::brief() const {
 
 std::string checkpointPath(const std::string& checkpointDir) {
     return (fs::path(checkpointDir) / kCheckpointFileName).string();
+}
+
+std::string finalWeightsPath(const std::string& checkpointDir) {
+    return (fs::path(checkpointDir) / kFinalWeightsFileName).string();
 }
 
 Status checkWritableDirectory(const std::string& dir) {
@@ -92,10 +97,12 @@ const char* const kResumeKeys[] = {"model",  "context",     "budget_kind",  "bud
                                    "spike_grace_steps", "max_loss"};
 
 Status checkResumeCompatible(const std::string& checkpointJson, const TrainingConfig& config, const std::string& path) {
-    const auto saved = nlohmann::json::parse(checkpointJson, nullptr, false);
+    auto saved = nlohmann::json::parse(checkpointJson, nullptr, false);
     const auto now = nlohmann::json::parse(trainingConfigToJson(config));
     if (saved.is_discarded() || !saved.is_object())
         return Status(StatusCode::Corrupt, path + ": the checkpoint's config is not valid JSON");
+    // Through the parser and back, so fields added since (with their defaults) compare equal.
+    if (auto parsed = trainingConfigFromJson(checkpointJson)) saved = nlohmann::json::parse(trainingConfigToJson(*parsed));
     for (const char* key : kResumeKeys) {
         const auto a = saved.contains(key) ? saved.at(key) : nlohmann::json();
         const auto b = now.contains(key) ? now.at(key) : nlohmann::json();
@@ -149,6 +156,9 @@ private:
         auto model = engine::createCausalLm(m_config.shape, modelOptionsFor(m_config));
         if (!model) return model.status();
         m_model = std::move(*model);
+        if (!m_config.initFrom.empty() && resumeFrom.empty())
+            if (Status s = interop::loadWeights(*m_model, m_config.initFrom); !s)
+                return s.withContext("starting from the weights of " + m_config.initFrom);
         m_device = m_model->device();
         buildOptimizer();
 
@@ -453,6 +463,13 @@ private:
             std::error_code ec;
             fs::remove(m_checkpointPath, ec);   // only an unfinished run needs one
             m_result.checkpointPath.clear();
+        }
+        if (m_config.keepFinalWeights && !m_config.checkpointDir.empty() && m_result.outcome == TrainingOutcome::Finished) {
+            if (Status s = interop::saveWeights(*m_model, finalWeightsPath(m_config.checkpointDir), trainingConfigToJson(m_config)); !s) {
+                m_result.outcome = TrainingOutcome::Failed;
+                m_result.status = s.withContext("keeping the final weights");
+                m_result.reason = m_result.status.message();
+            }
         }
     }
 

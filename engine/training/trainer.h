@@ -110,6 +110,10 @@ TrainingResult runTraining(const TrainingConfig& config, TrainingObserver* obser
 inline constexpr const char* kCheckpointFileName = "checkpoint.pt";
 std::string checkpointPath(const std::string& checkpointDir);
 
+// The weights a finished run keeps (config.keepFinalWeights): safetensors with the module names.
+inline constexpr const char* kFinalWeightsFileName = "final.safetensors";
+std::string finalWeightsPath(const std::string& checkpointDir);
+
 // What a checkpoint holds, without loading the model (CLI `--resume`, the GUI's run details).
 struct CheckpointInfo {
     Status status;                  // Incompatible: not a Seqscope checkpoint or a newer version

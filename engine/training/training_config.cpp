@@ -147,8 +147,9 @@ std::string trainingConfigToJson(const TrainingConfig& c) {
     json j{
         {"model", {{"arch", analysis::archName(s.arch)}, {"d_model", s.dModel}, {"layers", s.layers}, {"heads", s.heads},
                    {"head_dim_qk", s.headDimQK}, {"head_dim_v", s.headDimV}, {"ffn_dim", s.ffnDim}, {"vocab", s.vocab},
-                   {"chunk", s.chunk}, {"max_context", s.maxContext}}},
-        {"preset", c.preset}, {"context", c.context},
+                   {"chunk", s.chunk}, {"max_context", s.maxContext}, {"norm_eps", s.normEps}, {"cell_eps", s.cellEps},
+                   {"gate_soft_cap", s.gateSoftCap}, {"logit_soft_cap", s.logitSoftCap}, {"rope_theta", s.ropeTheta}}},
+        {"preset", c.preset}, {"context", c.context}, {"init_from", c.initFrom},
         {"budget_kind", budgetKindName(c.budgetKind)}, {"budget", c.budget},
         {"batch_sequences", c.batchSequences}, {"batch_tokens", c.batchTokens}, {"micro_batch", c.microBatch},
         {"lr", c.lr}, {"beta1", c.beta1}, {"beta2", c.beta2}, {"eps", c.eps}, {"weight_decay", c.weightDecay},
@@ -158,6 +159,7 @@ std::string trainingConfigToJson(const TrainingConfig& c) {
         {"seed", c.seed}, {"device", c.device}, {"bf16", c.bf16}, {"threads", c.threads},
         {"peak_flops_per_s", c.peakFlopsPerSecond}, {"checkpoint_dir", c.checkpointDir},
         {"checkpoint_every", c.checkpointEvery}, {"keep_final_checkpoint", c.keepFinalCheckpoint},
+        {"keep_final_weights", c.keepFinalWeights},
         {"spike_factor", c.spikeFactor}, {"spike_grace_steps", c.spikeGraceSteps}, {"max_loss", c.maxLoss},
     };
     return j.dump();
@@ -215,6 +217,11 @@ Result<TrainingConfig> trainingConfigFromJson(const std::string& text) {
                                          {"ffn_dim", &s.ffnDim}, {"vocab", &s.vocab}, {"chunk", &s.chunk},
                                          {"max_context", &s.maxContext}})
             if (Status st = readField(m, key, field, /*required=*/true); !st) return st;
+        // Numerics arrived with imported checkpoints (issue 15); older configs have the defaults.
+        for (const auto& [key, field] : {std::pair<const char*, double*>{"norm_eps", &s.normEps}, {"cell_eps", &s.cellEps},
+                                         {"gate_soft_cap", &s.gateSoftCap}, {"logit_soft_cap", &s.logitSoftCap},
+                                         {"rope_theta", &s.ropeTheta}})
+            if (Status st = readField(m, key, field, /*required=*/false); !st) return st;
         // Optional fields keep their defaults when absent, so older configs still load.
         Status read;   // the first problem; later fields are not read
         auto get = [&j, &read](const char* key, auto* field) {
@@ -222,6 +229,7 @@ Result<TrainingConfig> trainingConfigFromJson(const std::string& text) {
         };
         get("preset", &c.preset);
         get("context", &c.context);
+        get("init_from", &c.initFrom);
         std::string kind = budgetKindName(c.budgetKind);
         get("budget_kind", &kind);
         if (!parseBudgetKind(kind, &c.budgetKind)) return Status::invalid("training config: unknown budget kind '" + kind + "'");
@@ -251,6 +259,7 @@ Result<TrainingConfig> trainingConfigFromJson(const std::string& text) {
         get("checkpoint_dir", &c.checkpointDir);
         get("checkpoint_every", &c.checkpointEvery);
         get("keep_final_checkpoint", &c.keepFinalCheckpoint);
+        get("keep_final_weights", &c.keepFinalWeights);
         get("spike_factor", &c.spikeFactor);
         get("spike_grace_steps", &c.spikeGraceSteps);
         get("max_loss", &c.maxLoss);

@@ -29,6 +29,8 @@ struct TrainingConfig {
     analysis::ModelShape shape;        // dimensions; vocab must be >= the data's vocabulary
     std::string preset;                // preset name the shape came from ("" = custom); informational
     long long context = 256;           // T, tokens per training sequence
+    std::string initFrom;              // "" = the reference random initialisation; else a model directory
+                                       // (interop/model_directory.h) whose weights the run starts from
 
     // --- Budget ---
     BudgetKind budgetKind = BudgetKind::Tokens;
@@ -70,6 +72,8 @@ struct TrainingConfig {
     std::string checkpointDir;         // "" = no checkpoints (then cancel cannot be resumed)
     long long checkpointEvery = 0;     // steps between periodic checkpoints; 0 = only on cancel
     bool keepFinalCheckpoint = false;  // keep a checkpoint of a finished run (else it is removed)
+    bool keepFinalWeights = true;      // a finished run keeps its weights as checkpointDir/final.safetensors
+                                       // (float32, no optimizer state) for `model export` and `model eval`
 
     // --- Divergence ---
     double spikeFactor = 4.0;          // diverged when a step's loss > spikeFactor x its running average

@@ -15,6 +15,7 @@
 #include <fstream>
 
 #include "storage/interchange.h"
+#include "storage/schema.h"
 #include "storage/store.h"
 #include "test_support.h"
 
@@ -67,14 +68,14 @@ private slots:
         auto r = test::runCli({QStringLiteral("db"), QStringLiteral("check"), QStringLiteral("--db"), db, QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QJsonObject j = parseJson(r).object();
-        QCOMPARE(j.value(QStringLiteral("schema_version")).toInt(), 2);
+        QCOMPARE(j.value(QStringLiteral("schema_version")).toInt(), storage::schema::kSchemaVersion);
         QCOMPARE(j.value(QStringLiteral("integrity_ok")).toBool(), true);
         QCOMPARE(j.value(QStringLiteral("journal_mode")).toString(), QStringLiteral("wal"));
         QCOMPARE(j.value(QStringLiteral("counts")).toObject().value(QStringLiteral("runs")).toInt(), 0);
         auto human = test::runCli({QStringLiteral("db"), QStringLiteral("check"), QStringLiteral("--db"), db});
         QCOMPARE(human.exitCode, 0);
         QVERIFY2(human.out.contains(QStringLiteral("integrity     ok")), qPrintable(human.out));
-        QVERIFY2(human.out.contains(QStringLiteral("schema        version 2")), qPrintable(human.out));
+        QVERIFY2(human.out.contains(QStringLiteral("schema        version %1").arg(storage::schema::kSchemaVersion)), qPrintable(human.out));
     }
 
     void importListShowTagExportDelete() {

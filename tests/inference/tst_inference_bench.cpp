@@ -126,7 +126,7 @@ private Q_SLOTS:
         o.prefills = {64, 256};
         o.repeats = 2;
         std::vector<InferenceBenchPoint> seen;
-        auto r = runInferenceBench({{"x", preset("xlstm-1m", 256)}, {"t", preset("transformer-1m", 256)}}, o,
+        auto r = runInferenceBench({{"x", preset("xlstm-1m", 256), {}}, {"t", preset("transformer-1m", 256), {}}}, o,
                                    [&](const InferenceBenchPoint& p) { seen.push_back(p); });
         QVERIFY2(r.isOk(), r.status().message().c_str());
         QCOMPARE(r->size(), size_t(4));
@@ -153,7 +153,7 @@ private Q_SLOTS:
         o.prefills = {256, 512};
         o.decodeSteps = 8;
         o.timeLimitSeconds = 0.001;
-        auto r = runInferenceBench({{"x", preset("xlstm-1m", 256)}, {"t", preset("transformer-1m", 256)}}, o);
+        auto r = runInferenceBench({{"x", preset("xlstm-1m", 256), {}}, {"t", preset("transformer-1m", 256), {}}}, o);
         QVERIFY2(r.isOk(), r.status().message().c_str());
         QCOMPARE(r->size(), size_t(4));
         for (const auto& p : *r) {
@@ -166,7 +166,7 @@ private Q_SLOTS:
     void predictedMemoryOverBudgetIsStoredAsOom() {
         InferenceBenchOptions o = quick();
         o.memoryFraction = 1e-9;   // any point exceeds this share of the available memory
-        auto r = runInferenceBench({{"t", preset("transformer-1m", 256)}}, o);
+        auto r = runInferenceBench({{"t", preset("transformer-1m", 256), {}}}, o);
         QVERIFY(r.isOk());
         QCOMPARE(r->size(), size_t(1));
         QCOMPARE(r->front().status, std::string("oom"));
@@ -176,7 +176,7 @@ private Q_SLOTS:
     void refusesBadOptionsBeforeRunning() {
         InferenceBenchOptions o = quick();
         o.prefills = {0};
-        auto r = runInferenceBench({{"x", preset("xlstm-1m", 256)}}, o);
+        auto r = runInferenceBench({{"x", preset("xlstm-1m", 256), {}}}, o);
         QVERIFY(!r.isOk());
         QCOMPARE(r.status().code(), StatusCode::InvalidArgument);
         QVERIFY2(r.status().message().find("prefill length") != std::string::npos, r.status().message().c_str());

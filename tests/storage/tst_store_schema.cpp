@@ -103,7 +103,7 @@ private slots:
 
         auto store = Store::open(db);
         QVERIFY2(store.isOk(), store.status().message().c_str());
-        QCOMPARE((*store)->schemaVersion(), 2);
+        QCOMPARE((*store)->schemaVersion(), schema::kSchemaVersion);
         auto names = (*store)->metricNames();
         QVERIFY(names.isOk());
         QStringList nameList;
