@@ -101,5 +101,5 @@ configure_and_build() {
     || { tail -40 "$SEQSCOPE_ROOT/.configure.log"; fail "step 'cmake configure' failed (full log: .configure.log)"; }
   grep -E '^-- +\[[ x]\]' "$SEQSCOPE_ROOT/.configure.log" || true
   step "Building with $SEQSCOPE_JOBS jobs"
-  cmake --build "$SEQSCOPE_BUILD_DIR" -j "$SEQSCOPE_JOBS" || fail "step 'build' failed"
+  (cd "$SEQSCOPE_ROOT" && cmake --build --preset "$preset" -j "$SEQSCOPE_JOBS") || fail "step 'build' failed"
 }

@@ -31,6 +31,10 @@
         <source>Colour theme: system, light or dark.</source>
         <translation>Farbschema: system, light oder dark.</translation>
     </message>
+    <message>
+        <source>Scaling view source: a dataset, runs, sweep:ID or tag:TAG.</source>
+        <translation>Quelle der Skalierungsansicht: ein Datensatz, runs, sweep:ID oder tag:TAG.</translation>
+    </message>
 </context>
 <context>
     <name>seqscope::gui::MainWindow</name>
@@ -618,6 +622,22 @@
         <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;: %2 power law not fitted (%3)&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;: Potenzgesetz für %2 nicht angepasst (%3)&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>run #%1: N %2, D %3, C %4, loss %5</source>
+        <translation>Lauf #%1: N %2, D %3, C %4, Verlust %5</translation>
+    </message>
+    <message>
+        <source>your runs, T = %1</source>
+        <translation>Ihre Läufe, T = %1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;small&gt;Your runs are grouped into %1 budgets: a sweep&apos;s own budgets, other runs within &amp;plusmn;%2 % of a budget&apos;s compute.&lt;/small&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;small&gt;Ihre Läufe sind in %1 Budgets gruppiert: die eigenen Budgets eines Sweeps, andere Läufe innerhalb von &amp;plusmn;%2 % der Rechenmenge eines Budgets.&lt;/small&gt;&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>seqscope::gui::SweepDialog</name>
@@ -935,6 +955,10 @@
         <source>%1 (a = %2 ± %3)</source>
         <translation>%1 (a = %2 ± %3)</translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>seqscope::widgets::InferenceView</name>
@@ -1016,6 +1040,10 @@
     <message>
         <source>Final validation loss (nats/token)</source>
         <translation>Finaler Validierungsverlust (nats/Token)</translation>
+    </message>
+    <message>
+        <source>%1 (yours)</source>
+        <translation>%1 (Ihre)</translation>
     </message>
 </context>
 <context>
@@ -1546,10 +1574,6 @@ Klick auf einen Legendeneintrag blendet den Lauf aus oder ein</translation>
         <translation>x-Achse:</translation>
     </message>
     <message>
-        <source>Data: %1. Stars mark each budget&apos;s fitted minimum; circles are xLSTM runs, squares Transformer runs; hollow frontier points lie outside the power law&apos;s budget range.</source>
-        <translation>Daten: %1. Sterne markieren das angepasste Minimum jedes Budgets; Kreise sind xLSTM-Läufe, Quadrate Transformer-Läufe; ungefüllte Punkte der Grenze liegen außerhalb des Budgetbereichs des Potenzgesetzes.</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Cannot load the scaling data:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Skalierungsdaten können nicht geladen werden:&lt;/b&gt; %1</translation>
     </message>
@@ -1568,6 +1592,26 @@ Klick auf einen Legendeneintrag blendet den Lauf aus oder ein</translation>
     <message>
         <source>No runs in this selection.</source>
         <translation>Keine Läufe in dieser Auswahl.</translation>
+    </message>
+    <message>
+        <source>With your runs</source>
+        <translation>Mit Ihren Läufen</translation>
+    </message>
+    <message>
+        <source>Draw this database&apos;s finished runs beside the source&apos;s, fitted as series of their own</source>
+        <translation>Die abgeschlossenen Läufe dieser Datenbank neben denen der Quelle zeichnen, als eigene Reihen angepasst</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <source>Data: %1. Stars mark each budget&apos;s fitted minimum; circles are xLSTM runs, squares Transformer runs; your own runs are drawn hollow (triangles); hollow frontier points lie outside the power law&apos;s budget range.</source>
+        <translation>Daten: %1. Sterne markieren das angepasste Minimum jedes Budgets; Kreise sind xLSTM-Läufe, Quadrate Transformer-Läufe; Ihre eigenen Läufe sind hohl gezeichnet (Dreiecke); hohle Frontpunkte liegen außerhalb des Budgetbereichs des Potenzgesetzes.</translation>
+    </message>
+    <message>
+        <source>Fitting...</source>
+        <translation>Anpassung läuft...</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "chart_style.h"
 
+#include <QLogValueAxis>
+#include <cmath>
+
 #include <QAbstractAxis>
 #include <QApplication>
 #include <QChart>
@@ -41,5 +44,19 @@ void styleAxis(QAbstractAxis* axis) {
 }
 
 bool archIsXlstm(const QString& arch) { return arch.compare(QLatin1String("xlstm"), Qt::CaseInsensitive) == 0; }
+
+void setLogRange(QLogValueAxis* axis, double lo, double hi) {
+    if (!(lo > 0) || !(hi > lo)) return;
+    const double decades = std::log10(hi / lo);
+    const double base = decades > 12 ? 1000.0 : decades > 7 ? 100.0 : axis->base();
+    axis->setBase(base);
+    const double lb = std::log(base);
+    if (std::floor(std::log(hi) / lb) - std::ceil(std::log(lo) / lb) < 1) {
+        lo = std::pow(base, std::floor(std::log(lo) / lb));
+        hi = std::pow(base, std::ceil(std::log(hi) / lb));
+        if (hi <= lo * base) hi = lo * base * base;
+    }
+    axis->setRange(lo, hi);
+}
 
 }  // namespace seqscope::widgets

@@ -56,12 +56,15 @@ void FrontierChartView::setSeries(const QVector<FrontierSeries>& series, const Q
     for (const auto& s : series) {
         const QColor colour = archColor(s.arch);
         const bool xl = archIsXlstm(s.arch);
-        const QString name = xl ? tr("xLSTM") : (s.arch == QLatin1String("transformer") ? tr("Transformer") : s.arch);
+        QString name = xl ? tr("xLSTM") : (s.arch == QLatin1String("transformer") ? tr("Transformer") : s.arch);
+        if (!s.group.isEmpty()) name = tr("%1, %2").arg(name, s.group);
         auto* points = new QScatterSeries;
-        points->setMarkerShape(xl ? QScatterSeries::MarkerShapeCircle : QScatterSeries::MarkerShapeRectangle);
+        points->setMarkerShape(s.own ? QScatterSeries::MarkerShapeTriangle
+                                     : xl ? QScatterSeries::MarkerShapeCircle : QScatterSeries::MarkerShapeRectangle);
         points->setMarkerSize(10);
-        points->setColor(colour);
-        points->setBorderColor(colour.darker(150));
+        points->setColor(s.own ? QColor(Qt::transparent) : colour);
+        points->setBorderColor(s.own ? colour : colour.darker(150));
+        if (s.own) points->setPen(QPen(colour, 2.0));
         for (const QPointF& p : s.optima)
             if (p.x() > 0 && p.y() > 0) points->append(p);
         // One legend entry per architecture, carrying the fitted exponent: the number readers compare.
@@ -85,7 +88,7 @@ void FrontierChartView::setSeries(const QVector<FrontierSeries>& series, const Q
         }
         if (s.hasLaw) {
             auto* law = new QLineSeries;
-            law->setPen(QPen(colour, 2.0, xl ? Qt::SolidLine : Qt::DashLine));
+            law->setPen(QPen(colour, 2.0, s.own ? Qt::DotLine : xl ? Qt::SolidLine : Qt::DashLine));
             for (int i = 0; i <= 40; ++i) {
                 const double c = lawLo * std::pow(lawHi / lawLo, i / 40.0);
                 const double y = s.A * std::pow(c, s.a);
@@ -99,8 +102,8 @@ void FrontierChartView::setSeries(const QVector<FrontierSeries>& series, const Q
             chart->legend()->markers(law).value(0)->setVisible(false);
         }
     }
-    xAxis->setRange(lawLo, lawHi);
-    yAxis->setRange(yMin / 1.5, yMax * 1.5);
+    setLogRange(xAxis, lawLo, lawHi);
+    setLogRange(yAxis, yMin / 1.5, yMax * 1.5);
 }
 
 }  // namespace seqscope::widgets

@@ -59,10 +59,18 @@ void IsoflopChartView::setCurves(const QVector<IsoflopCurve>& curves, const QStr
         const QColor colour = budgetColor(budgetRank[c.budget], int(budgetRank.size()));
         const bool xl = archIsXlstm(c.arch);
         auto* points = new QScatterSeries;
-        points->setMarkerShape(xl ? QScatterSeries::MarkerShapeCircle : QScatterSeries::MarkerShapeRectangle);
-        points->setMarkerSize(xl ? 8.5 : 7.5);
-        points->setColor(colour);
-        points->setBorderColor(colour.darker(140));
+        if (c.own) {   // the user's runs: hollow triangles, so they read apart from the source's at a glance
+            points->setMarkerShape(QScatterSeries::MarkerShapeTriangle);
+            points->setMarkerSize(10);
+            points->setColor(Qt::transparent);
+            points->setBorderColor(colour);
+            points->setPen(QPen(colour, 2.0));
+        } else {
+            points->setMarkerShape(xl ? QScatterSeries::MarkerShapeCircle : QScatterSeries::MarkerShapeRectangle);
+            points->setMarkerSize(xl ? 8.5 : 7.5);
+            points->setColor(colour);
+            points->setBorderColor(colour.darker(140));
+        }
         for (const QPointF& p : c.runs) {
             if (p.x() <= 0 || !std::isfinite(p.y())) continue;   // a log axis cannot show x <= 0
             points->append(p);
@@ -71,8 +79,8 @@ void IsoflopChartView::setCurves(const QVector<IsoflopCurve>& curves, const QStr
             yMin = std::min(yMin, p.y());
             yMax = std::max(yMax, p.y());
         }
-        // One legend entry per budget: "1e19".
-        const QString label = budgetLabel(c.budget);
+        // One legend entry per budget: "1e19", and "1.5e12 (yours)" for the user's runs.
+        const QString label = c.own ? tr("%1 (yours)").arg(budgetLabel(c.budget)) : budgetLabel(c.budget);
         points->setName(label);
         attach(points);
         if (legendDone.contains(label)) chart->legend()->markers(points).value(0)->setVisible(false);
@@ -80,7 +88,7 @@ void IsoflopChartView::setCurves(const QVector<IsoflopCurve>& curves, const QStr
 
         if (c.hasParabola && c.log10Max > c.log10Min) {
             auto* line = new QLineSeries;
-            QPen pen(colour, 2.0, xl ? Qt::SolidLine : Qt::DashLine);
+            QPen pen(colour, 2.0, c.own ? Qt::DotLine : xl ? Qt::SolidLine : Qt::DashLine);
             line->setPen(pen);
             const int steps = 60;
             for (int i = 0; i <= steps; ++i) {
@@ -102,7 +110,7 @@ void IsoflopChartView::setCurves(const QVector<IsoflopCurve>& curves, const QStr
         }
     }
     if (xMax > 0) {
-        xAxis->setRange(xMin / 1.25, xMax * 1.25);
+        setLogRange(xAxis, xMin / 1.25, xMax * 1.25);
         // Round the loss range outwards to a tick step that gives at most ten intervals.
         const double pad = std::max(0.02, (yMax - yMin) * 0.04);
         double step = 0.05;

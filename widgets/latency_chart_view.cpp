@@ -81,17 +81,9 @@ void LatencyChartView::setSeries(const QVector<LatencySeries>& series, const QSt
         xMin = 128, xMax = 16384, yMin = 1, yMax = 100;
     }
     xAxis->setRange(xMin / 1.2, xMax * 1.2);
-    if (logY) {
-        // QLogValueAxis labels powers of ten only: widen to whole decades until two are labelled,
-        // so a CPU benchmark spanning 0.1-0.3 ms still reads off the axis.
-        double lo = yMin / 1.3, hi = yMax * 1.3;
-        if (std::floor(std::log10(hi)) - std::ceil(std::log10(lo)) < 1) {
-            lo = std::pow(10.0, std::floor(std::log10(lo)));
-            hi = std::pow(10.0, std::ceil(std::log10(hi)));
-            if (hi <= lo * 10) hi = lo * 100;
-        }
-        yAxis->setRange(lo, hi);
-    } else
+    if (logY)   // a CPU benchmark spanning 0.1-0.3 ms still reads off the axis
+        setLogRange(static_cast<QLogValueAxis*>(yAxis), yMin / 1.3, yMax * 1.3);
+    else
         yAxis->setRange(0, yMax * 1.08);
     chart->legend()->setAlignment(Qt::AlignRight);
 }

@@ -14,6 +14,7 @@ namespace seqscope::widgets {
 // One IsoFLOP budget of one architecture: its runs, fitted parabola and minimum.
 struct IsoflopCurve {
     QString arch;                 // "xlstm" | "transformer" | other label
+    bool own = false;             // the user's runs (drawn hollow, named "your runs")
     double budget = 0;            // nominal budget H (FLOPs), used for the colour and the legend
     QVector<QPointF> runs;        // (x, loss); x is N or D
     QVector<QString> runNames;    // tooltip per run, same order as `runs` (may be empty)
@@ -27,6 +28,8 @@ struct IsoflopCurve {
 // Compute-optimal points of one architecture and the fitted power law x* = A C^a.
 struct FrontierSeries {
     QString arch;
+    bool own = false;             // the user's runs
+    QString group;                // "" for the source's; "your runs, T = 256" for the user's
     QVector<QPointF> optima;      // (C, x*) of the budgets the law was fitted to
     QVector<QPointF> unfitted;    // (C, x*) of budgets outside the fit range (drawn hollow)
     bool hasLaw = false;
@@ -35,6 +38,8 @@ struct FrontierSeries {
 
 // What the Scaling view asks for: the controls' state.
 struct ScalingSelection {
+    QString source;              // workspace/scaling_sources.h key: "xlstm-paper", "runs", "sweep:3", ...
+    bool withRuns = false;       // also draw and fit the user's finished runs beside the source's
     QString set;                 // experiment set, e.g. "isoflop_ctx8192"
     QStringList archs;           // architectures to fit and draw
     bool xIsTokens = false;      // false: loss against N; true: loss against D
@@ -49,6 +54,13 @@ struct ScalingPlot {
     QString summary;             // rich text: fitted laws and warnings per architecture
     int runsUsed = 0;
     double paperRangeLo = 0, paperRangeHi = 0;   // the paper's budget range for this set (FLOPs)
+};
+
+// One entry of the Source selector.
+struct SourceChoice {
+    QString key;                 // "xlstm-paper", "runs", "sweep:3", "tag:demo"
+    QString title;               // "xLSTM Scaling Laws (Beck et al. 2025)", "Sweep demo (40 runs)"
+    bool runs = false;           // made of this database's runs
 };
 
 // Sequential colour for budget `index` of `count` (dark blue to yellow, after viridis).

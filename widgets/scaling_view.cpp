@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QSplitter>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "frontier_chart_view.h"
 #include "isoflop_chart_view.h"
@@ -37,6 +38,24 @@ QString describeSet(const QString& set) {
 }  // namespace
 
 ScalingView::ScalingView(QWidget* parent) : QWidget(parent) {
+    auto* sourceRow = new QHBoxLayout;
+    m_sourceBox = new QComboBox(this);
+    m_sourceBox->setObjectName(QStringLiteral("scalingSource"));
+    m_sourceBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_withRuns = new QCheckBox(tr("With your runs"), this);
+    m_withRuns->setObjectName(QStringLiteral("withRuns"));
+    m_withRuns->setToolTip(tr("Draw this database's finished runs beside the source's, fitted as series of their own"));
+    m_withRuns->setChecked(true);
+    m_withRuns->setEnabled(false);
+    m_fitting = new QLabel(this);
+    m_fitting->setForegroundRole(QPalette::PlaceholderText);
+    sourceRow->addWidget(new QLabel(tr("Source:"), this));
+    sourceRow->addWidget(m_sourceBox);
+    sourceRow->addSpacing(12);
+    sourceRow->addWidget(m_withRuns);
+    sourceRow->addSpacing(12);
+    sourceRow->addWidget(m_fitting);
+    sourceRow->addStretch(1);
     auto* controls = new QHBoxLayout;
     m_set = new QComboBox(this);
     m_set->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -83,6 +102,7 @@ ScalingView::ScalingView(QWidget* parent) : QWidget(parent) {
     m_source->setForegroundRole(QPalette::PlaceholderText);
 
     auto* layout = new QVBoxLayout(this);
+    layout->addLayout(sourceRow);
     layout->addLayout(controls);
     layout->addLayout(fitOptions);
     layout->addWidget(splitter, 1);
@@ -93,6 +113,11 @@ ScalingView::ScalingView(QWidget* parent) : QWidget(parent) {
         if (!m_initializing) emit selectionChanged();
     };
     connect(m_set, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_sourceBox, &QComboBox::currentIndexChanged, this, [this, changed] {
+        updateSourceNote();
+        changed();
+    });
+    connect(m_withRuns, &QCheckBox::toggled, this, changed);
     connect(m_axis, &QComboBox::currentIndexChanged, this, changed);
     connect(m_xlstm, &QCheckBox::toggled, this, changed);
     connect(m_transformer, &QCheckBox::toggled, this, changed);
@@ -101,9 +126,43 @@ ScalingView::ScalingView(QWidget* parent) : QWidget(parent) {
 }
 
 void ScalingView::setSourceTitle(const QString& title) {
-    m_source->setText(tr("Data: %1. Stars mark each budget's fitted minimum; circles are xLSTM runs, squares "
-                         "Transformer runs; hollow frontier points lie outside the power law's budget range.").arg(title));
+    m_sourceTitle = title;
+    updateSourceNote();
 }
+
+void ScalingView::updateSourceNote() {
+    const QString title = m_sourceBox->count() > 0 ? m_sourceBox->currentText() : m_sourceTitle;
+    m_source->setText(tr("Data: %1. Stars mark each budget's fitted minimum; circles are xLSTM runs, squares "
+                         "Transformer runs; your own runs are drawn hollow (triangles); hollow frontier points lie "
+                         "outside the power law's budget range.").arg(title));
+}
+
+void ScalingView::setSources(const QList<SourceChoice>& sources, const QString& preferred) {
+    m_initializing = true;
+    const QString previous = m_sourceBox->currentData().toString();
+    m_sourceBox->clear();
+    bool runs = false;
+    for (const auto& s : sources) {
+        m_sourceBox->addItem(s.title, s.key);
+        runs = runs || s.key == QLatin1String("runs");
+    }
+    int index = m_sourceBox->findData(previous);
+    if (index < 0) index = m_sourceBox->findData(preferred);
+    m_sourceBox->setCurrentIndex(std::max(0, index));
+    m_withRuns->setEnabled(runs);
+    m_initializing = false;
+    updateSourceNote();
+    emit selectionChanged();
+}
+
+bool ScalingView::selectSource(const QString& key) {
+    const int index = m_sourceBox->findData(key);
+    if (index < 0) return false;
+    m_sourceBox->setCurrentIndex(index);
+    return true;
+}
+
+void ScalingView::setFitting(bool fitting) { m_fitting->setText(fitting ? tr("Fitting...") : QString()); }
 
 void ScalingView::setLoadError(const QString& message) {
     m_summary->setText(tr("<b>Cannot load the scaling data:</b> %1").arg(message.toHtmlEscaped()));
@@ -131,6 +190,8 @@ void ScalingView::setSets(const QStringList& sets) {
 
 ScalingSelection ScalingView::selection() const {
     ScalingSelection sel;
+    sel.source = m_sourceBox->currentData().toString();
+    sel.withRuns = m_withRuns->isEnabled() && m_withRuns->isChecked();
     sel.set = m_set->currentData().toString();
     if (m_xlstm->isChecked()) sel.archs << QStringLiteral("xlstm");
     if (m_transformer->isChecked()) sel.archs << QStringLiteral("transformer");

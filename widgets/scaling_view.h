@@ -25,7 +25,12 @@ public:
     // The experiment sets to offer (IsoFLOP sets are listed; token/param sets are not profiles).
     // Keeps the current set when it is still there, else context 8192, else the first.
     void setSets(const QStringList& sets);
+    // The sources to offer (datasets and this database's runs); keeps the current one when it is
+    // still offered, else selects `preferred`, else the first. Emits selectionChanged.
+    void setSources(const QList<SourceChoice>& sources, const QString& preferred);
+    bool selectSource(const QString& key);
     void setSourceTitle(const QString& title);
+    void setFitting(bool fitting);   // "Fitting..." beside the controls while a fit runs
     void setLoadError(const QString& message);
     void setPlot(const ScalingPlot& plot);
     ScalingSelection selection() const;
@@ -36,6 +41,12 @@ signals:
     void selectionChanged();
 
 private:
+    void updateSourceNote();
+
+    QComboBox* m_sourceBox = nullptr;
+    QCheckBox* m_withRuns = nullptr;
+    QLabel* m_fitting = nullptr;
+    QString m_sourceTitle;           // setSourceTitle's, for fixed data without a source list
     QComboBox* m_set = nullptr;
     QComboBox* m_axis = nullptr;
     QCheckBox* m_xlstm = nullptr;

@@ -9,8 +9,10 @@
 #include <set>
 #include <sstream>
 
+#include "common/version.h"
 #include "storage/results_table.h"
 #include "workspace/scaling_points.h"
+#include "workspace/scaling_sources.h"
 #include "workspace/workspace.h"
 
 namespace seqscope::cli::fitcli {
@@ -20,7 +22,8 @@ using nlohmann::json;
 std::vector<OptionSpec> selectionOptions() {
     const std::string g = "Data";
     return {
-        {"dataset", "NAME", "stored dataset (built in: xlstm-paper, chinchilla; or one imported with runs import)", "", g},
+        {"source", "NAME", "a stored dataset (xlstm-paper, chinchilla, imported ones), runs, sweep:ID or tag:TAG", "", g},
+        {"dataset", "NAME", "same as --source NAME (a stored dataset)", "", g},
         {"csv", "FILE", "results-table CSV instead of a stored dataset", "", g},
         {"arch", "A", "architecture (xlstm|transformer or the dataset's label)", "all", g},
         {"ctx", "T", "context length", "all", g},
@@ -41,8 +44,11 @@ std::string normaliseArch(const std::string& label) {
 
 Selection readSelection(const Args& args) {
     Selection s;
-    if (args.has("dataset") == args.has("csv")) throw UsageError("give exactly one of --dataset NAME or --csv FILE");
-    s.dataset = args.str("dataset");
+    if (int(args.has("source")) + int(args.has("dataset")) + int(args.has("csv")) != 1)
+        throw UsageError("give exactly one of --source NAME (--dataset NAME) or --csv FILE");
+    s.dataset = args.has("source") ? args.str("source") : args.str("dataset");
+    if (!s.dataset.empty())
+        if (auto parsed = workspace::parseScalingSource(s.dataset); !parsed) throw UsageError(parsed.status().message());
     s.csvPath = args.str("csv");
     if (args.has("arch")) s.arch = normaliseArch(args.str("arch"));
     if (args.has("set")) s.sets = args.list("set");
@@ -92,19 +98,30 @@ Result<std::vector<analysis::ScalingPoint>> FitSession::points() {
         auto parsed = storage::parseResultsTable(text.str(), m_selection.csvPath);
         if (!parsed) return parsed.status();
         rows = std::move(parsed.value());
-    } else {
+    }
+    // Loaded unfiltered by context so a filter that matches nothing can say what there is.
+    workspace::PointFilter filter;
+    filter.includeExcluded = m_selection.allRuns;
+    std::vector<analysis::ScalingPoint> all;
+    if (!m_selection.csvPath.empty()) {
+        all = workspace::toScalingPoints(rows, filter);
+    } else {   // a dataset or the runs of this database, the same way the workbench reads them
         auto st = store();
         if (!st) return st.status();
-        auto got = st.value()->resultRows(m_selection.dataset);
+        auto got = workspace::loadSourcePoints(*st.value(), *workspace::parseScalingSource(m_selection.dataset), filter);
         if (!got) return got.status();
-        rows = std::move(got.value());
+        all = std::move(got.value());
+        for (const auto& p : all) {
+            storage::ResultRow r;   // for the "what there is" message below
+            r.arch = p.arch;
+            r.set = p.set;
+            r.ctx = p.ctx;
+            rows.push_back(r);
+        }
     }
-    workspace::PointFilter filter;
-    filter.ctx = m_selection.ctx;
-    filter.includeExcluded = m_selection.allRuns;
-    std::vector<analysis::ScalingPoint> all = workspace::toScalingPoints(rows, filter);
     std::vector<analysis::ScalingPoint> out;
     for (auto& p : all) {
+        if (m_selection.ctx && p.ctx != m_selection.ctx) continue;
         if (!m_selection.arch.empty() && normaliseArch(p.arch) != m_selection.arch) continue;
         if (!m_selection.sets.empty() &&
             std::find(m_selection.sets.begin(), m_selection.sets.end(), p.set) == m_selection.sets.end())
@@ -144,8 +161,14 @@ json FitSession::selectionJson(const std::vector<analysis::ScalingPoint>& points
            {"all_runs", m_selection.allRuns},
            {"runs", points.size()},
            {"rows", rows}};
-    if (!m_selection.dataset.empty()) j["dataset"] = m_selection.dataset;
-    else j["csv"] = m_selection.csvPath;
+    if (!m_selection.dataset.empty()) {
+        j["source"] = m_selection.dataset;
+        if (workspace::parseScalingSource(m_selection.dataset)->kind == workspace::ScalingSource::Kind::Dataset)
+            j["dataset"] = m_selection.dataset;
+    } else {
+        j["csv"] = m_selection.csvPath;
+    }
+    j["seqscope_version"] = kVersion;   // provenance: which program fitted it
     return j;
 }
 

@@ -80,7 +80,10 @@ int main(int argc, char** argv) {
                                      QStringLiteral("code"));
     const QCommandLineOption themeOpt(QStringLiteral("theme"), QApplication::translate("main", "Colour theme: system, light or dark."),
                                       QStringLiteral("theme"));
-    parser.addOptions({dbOpt, shotOpt, viewOpt, sizeOpt, langOpt, themeOpt});
+    const QCommandLineOption sourceOpt(QStringLiteral("source"),
+                                       QApplication::translate("main", "Scaling view source: a dataset, runs, sweep:ID or tag:TAG."),
+                                       QStringLiteral("name"));
+    parser.addOptions({dbOpt, shotOpt, viewOpt, sizeOpt, langOpt, themeOpt, sourceOpt});
     parser.process(app);
 
     const bool screenshot = parser.isSet(shotOpt);
@@ -117,6 +120,11 @@ int main(int argc, char** argv) {
         return 1;
     }
 
+    if (parser.isSet(sourceOpt) && !workbench.selectScalingSource(parser.value(sourceOpt))) {
+        std::fprintf(stderr, "seqscope: no scaling source '%s' in this database (see: seqscope-cli fit isoflop --help)\n",
+                     qPrintable(parser.value(sourceOpt)));
+        return 2;
+    }
     if (parser.isSet(viewOpt) && !window.showView(parser.value(viewOpt))) {
         std::fprintf(stderr, "seqscope: no view named '%s' (views: %s)\n", qPrintable(parser.value(viewOpt)),
                      qPrintable(window.viewIds().join(QStringLiteral(", "))));

@@ -63,6 +63,9 @@ Workbench::Workbench(MainWindow* window)
     m_window->addDock(QStringLiteral("launcher"), tr("New Run"), m_launcher, Qt::LeftDockWidgetArea, QStringLiteral("runs"));
     connect(m_launcher, &RunLauncher::startRequested, this, &Workbench::startRun);
     connect(m_inference, &widgets::InferenceView::benchmarkRequested, this, &Workbench::benchmarkModel);
+    // Screenshots and scripted walks wait for the scaling fits, which run on a worker thread.
+    connect(m_scalingController, &ScalingController::fitStarted, this, [this] { m_window->beginLoading(QStringLiteral("scaling")); });
+    connect(m_scalingController, &ScalingController::plotReady, this, [this] { m_window->endLoading(QStringLiteral("scaling")); });
     QAction* sweep = m_window->runsMenu()->addAction(tr("IsoFLOP &Sweep..."), this, [this] {
         SweepDialog dialog(m_window);
         if (m_store) dialog.setThroughput(runs::measuredThroughput(*m_store));
@@ -102,6 +105,7 @@ Workbench::Workbench(MainWindow* window)
     connect(m_training, &TrainingController::runEnded, this, [this](long long id, int, const QString& output) {
         m_runs->refreshNow();
         updateMeasuredThroughput();
+        m_scalingController->runsChanged();   // a finished run lands on the scaling charts, refitted
         if (!m_store) return;
         // The worker records the outcome itself; report what it recorded.
         auto run = m_store->run(id);
@@ -130,6 +134,9 @@ Workbench::Workbench(MainWindow* window)
     connect(m_runs, &RunsController::runningCountChanged, this, [this](int running) {
         m_window->setActivityText(running == 0 ? tr("Idle") : tr("%n run(s) training", nullptr, running));
         refreshOverview();   // its run counts
+        // Runs started elsewhere (the CLI, a sweep) that ended: their points join the scaling charts.
+        if (running < m_lastRunning) m_scalingController->runsChanged();
+        m_lastRunning = running;
     });
     connect(m_runs, &RunsController::errorOccurred, this, [this](const QString& message) {
         m_window->setActivityText(message);
@@ -150,6 +157,7 @@ bool Workbench::openDatabase(const QString& path, QString* error) {
     }
     m_runs->setStore(nullptr);   // the controllers must not use the store being replaced
     m_training->setStore(nullptr);
+    m_scalingController->setStore(nullptr);
     m_store = std::move(opened.value());
     m_runs->setStore(m_store.get());
     m_training->setStore(m_store.get());
@@ -286,19 +294,8 @@ void Workbench::refreshOverview() {
     m_overview->setFacts(facts);
 }
 
-void Workbench::loadScalingData() {
-    auto rows = m_store->resultRows(kPaperDataset);
-    if (!rows) {
-        m_scalingController->setLoadError(statusText(rows.status()));
-        return;
-    }
-    workspace::PointFilter filter;
-    filter.includeExcluded = true;   // the view decides, per its checkbox, whether excluded runs count
-    QString title = QString::fromLatin1(kPaperDataset);
-    if (auto datasets = m_store->referenceDatasets())
-        for (const auto& d : *datasets)
-            if (d.name == kPaperDataset) title = QString::fromStdString(d.title);
-    m_scalingController->setPoints(workspace::toScalingPoints(*rows, filter), title);
-}
+void Workbench::loadScalingData() { m_scalingController->setStore(m_store.get(), QString::fromLatin1(kPaperDataset)); }
+
+bool Workbench::selectScalingSource(const QString& key) { return m_scalingController->selectSource(key); }
 
 }  // namespace seqscope::gui

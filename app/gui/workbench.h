@@ -37,6 +37,8 @@ public:
     // Opens (or creates) the database and shows it. On failure returns false with a translated
     // message in *error; the previous workspace, if any, stays open.
     bool openDatabase(const QString& path, QString* error);
+    // The Scaling view's source (workspace/scaling_sources.h key); false when the database has none such.
+    bool selectScalingSource(const QString& key);
 
 private:
     void refreshOverview();
@@ -57,7 +59,8 @@ private:
     TrainingController* m_training;
     RunLauncher* m_launcher;
     std::unique_ptr<storage::Store> m_store;
-    QProcess* m_benchmark = nullptr;   // `seqscope-cli bench inference --checkpoint`, one at a time
+    QProcess* m_benchmark = nullptr;
+    int m_lastRunning = 0;                 // runs training at the last poll   // `seqscope-cli bench inference --checkpoint`, one at a time
 };
 
 }  // namespace seqscope::gui

@@ -51,6 +51,26 @@ CheckpointLayout namingOf(const HfModelConfig& config, const SafetensorsSet& set
     return config.layout;
 }
 
+// A tensor the model needs: present, of the shape the config implies, and floating-point.
+Status checkTensor(const std::string& where, const std::string& name, const TensorInfo* t, const std::vector<std::int64_t>& want) {
+    if (!t) return Status(StatusCode::Incompatible, where + ": tensor '" + name + "' is missing");
+    if (t->shape != want)
+        return Status(StatusCode::Incompatible, where + ": tensor '" + name + "' has shape " + shapeText(t->shape) +
+                                                    ", the config implies " + shapeText(want));
+    if (!isFloatDtype(t->dtype))
+        return Status(StatusCode::Incompatible, where + ": tensor '" + name + "' has dtype " + dtypeName(t->dtype) +
+                                                    ", not a floating-point type");
+    return Status::ok();
+}
+
+// Extra tensors mean the config describes another model than the weights: refused, not ignored.
+Status checkNoneUnexpected(const std::string& where, const SafetensorsSet& set, const std::set<std::string>& expected) {
+    for (const std::string& name : set.names())
+        if (!expected.count(name))
+            return Status(StatusCode::Incompatible, where + ": unexpected tensor '" + name + "' (the config's model has no such weight)");
+    return Status::ok();
+}
+
 // Each parameter of `model` paired with its tensor in `set`, checked; nothing copied yet.
 struct Pairing {
     std::string name;                 // Seqscope name
@@ -70,19 +90,10 @@ Result<std::vector<Pairing>> pairTensors(CausalLm& model, const SafetensorsSet& 
         expected.insert(official);
         const SafetensorsFile* file = nullptr;
         const TensorInfo* t = set.find(official, &file);
-        if (!t) return Status(StatusCode::Incompatible, where + ": tensor '" + official + "' is missing");
-        std::vector<std::int64_t> want(p.value().sizes().begin(), p.value().sizes().end());
-        if (t->shape != want)
-            return Status(StatusCode::Incompatible, where + ": tensor '" + official + "' has shape " + shapeText(t->shape) +
-                                                        ", the config implies " + shapeText(want));
-        if (!isFloatDtype(t->dtype))
-            return Status(StatusCode::Incompatible, where + ": tensor '" + official + "' has dtype " + dtypeName(t->dtype) +
-                                                        ", not a floating-point type");
+        if (Status s = checkTensor(where, official, t, {p.value().sizes().begin(), p.value().sizes().end()}); !s) return s;
         pairs.push_back({p.key(), file, t});
     }
-    for (const std::string& name : set.names())
-        if (!expected.count(name))
-            return Status(StatusCode::Incompatible, where + ": unexpected tensor '" + name + "' (the config's model has no such weight)");
+    if (Status s = checkNoneUnexpected(where, set, expected); !s) return s;
     return pairs;
 }
 
@@ -174,20 +185,12 @@ Result<ModelDirectoryInfo> inspectModelDirectory(const std::string& dir) {
     info.dtype = dtypes.size() == 1 ? *dtypes.begin() : "mixed";
     // Names and shapes against the config's model, computed, not allocated (a 7B model stays on disk).
     const auto expected = expectedTensors(info.config.shape, info.config.layout);
+    std::set<std::string> names;
     for (const auto& [name, wanted] : expected) {
-        const std::vector<std::int64_t> shape(wanted.begin(), wanted.end());
-        const TensorInfo* t = set->find(name, nullptr);
-        if (!t) return Status(StatusCode::Incompatible, dir + ": tensor '" + name + "' is missing");
-        if (t->shape != shape)
-            return Status(StatusCode::Incompatible, dir + ": tensor '" + name + "' has shape " + shapeText(t->shape) +
-                                                        ", the config implies " + shapeText(shape));
-        if (!isFloatDtype(t->dtype))
-            return Status(StatusCode::Incompatible, dir + ": tensor '" + name + "' has dtype " + dtypeName(t->dtype) +
-                                                        ", not a floating-point type");
+        names.insert(name);
+        if (Status s = checkTensor(dir, name, set->find(name, nullptr), {wanted.begin(), wanted.end()}); !s) return s;
     }
-    for (const std::string& name : set->names())
-        if (!expected.count(name))
-            return Status(StatusCode::Incompatible, dir + ": unexpected tensor '" + name + "' (the config's model has no such weight)");
+    if (Status s = checkNoneUnexpected(dir, *set, names); !s) return s;
     return info;
 }
 

@@ -4,6 +4,7 @@
 // input (exit 1) or the misuse (exit 2).
 #include <QTemporaryDir>
 #include <QtTest>
+#include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -166,6 +167,61 @@ private slots:
         const auto j = nlohmann::json::parse(out);
         QVERIFY(std::fabs(j["N_opt"].get<double>() / (0.1 * 1e11) - 1) < 1e-6);
         QCOMPARE(j["allocations"].size(), size_t(1));
+    }
+
+    // --source runs | sweep:ID | tag:TAG: the user's finished runs, read the way the workbench reads
+    // them (workspace/scaling_sources.h), fitted per budget; the stored fit names its source.
+    void isoflopOnTheUsersRunsBySource() {
+        const std::string path = m_dir.filePath(QStringLiteral("runs.db")).toStdString();
+        {
+            auto store = storage::Store::open(path);
+            QVERIFY(store);
+            storage::SweepRecord sweep;
+            sweep.name = "mini";
+            auto sweepId = (*store)->createSweep(sweep);
+            QVERIFY(sweepId);
+            for (double budget : {3e11, 1e12})
+                for (int d : {16, 24, 32, 48, 64}) {
+                    nlohmann::json c = {{"model", {{"arch", "xlstm"}, {"d_model", d}, {"layers", 2}, {"heads", 1}, {"head_dim_qk", d / 2},
+                                                   {"head_dim_v", d}, {"ffn_dim", 64 * ((d * 8 / 3 + 63) / 64)}, {"vocab", 260},
+                                                   {"chunk", 64}, {"max_context", 128}}},
+                                        {"context", 128}, {"budget_kind", "flops"}, {"budget", budget}, {"batch_tokens", 2048}};
+                    storage::RunRecord r;
+                    r.arch = "xlstm";
+                    r.ctx = 128;
+                    r.configJson = c.dump();
+                    r.tags = {"demo"};
+                    r.sweepId = *sweepId;
+                    auto id = (*store)->createRun(r);
+                    QVERIFY(id);
+                    storage::MetricPoint m;
+                    m.step = 1;
+                    m.name = "val_loss";
+                    m.value = 3.0 - 0.1 * std::log10(budget) + 0.02 * (d - 36) * (d - 36) / 36.0;
+                    QVERIFY((*store)->appendMetrics(*id, {m}));
+                    QVERIFY((*store)->finishRun(*id, storage::RunStatus::Finished));
+                }
+        }
+        for (const char* source : {"runs", "sweep:mini", "sweep:1", "tag:demo"}) {
+            std::string out, err;
+            QCOMPARE(run({"fit", "isoflop", "--db", path, "--source", source, "--json"}, &out, &err), 0);
+            const auto j = nlohmann::json::parse(out);
+            QVERIFY2(j["budgets"].size() == 2, out.c_str());
+            QCOMPARE(int(j["runs_used"]), 10);
+            QCOMPARE(j["selection"]["source"].get<std::string>(), std::string(source));
+        }
+        auto store = storage::Store::open(path);
+        auto fits = (*store)->fits();
+        QVERIFY(fits && !fits->empty());
+        const auto sel = nlohmann::json::parse(fits->back().selectionJson);
+        QCOMPARE(sel["source"].get<std::string>(), std::string("tag:demo"));
+        QVERIFY(sel.contains("seqscope_version"));
+        std::string out, err;
+        QCOMPARE(run({"fit", "isoflop", "--db", path, "--source", "sweep:"}, &out, &err), 2);
+        QVERIFY2(err.find("sweep:") != std::string::npos, err.c_str());
+        QCOMPARE(run({"fit", "isoflop", "--db", path, "--source", "sweep:nope"}, &out, &err), 1);
+        QVERIFY2(err.find("nope") != std::string::npos, err.c_str());
+        QCOMPARE(run({"fit", "isoflop", "--db", path, "--source", "runs", "--dataset", "xlstm-paper"}, &out, &err), 2);
     }
 };
 

@@ -3,6 +3,7 @@
 // budget of both architectures, keeps the 6e20 budget out of the T = 8192 power law as the paper
 // does, and the view draws a non-blank chart.
 #include <QImage>
+#include <QSignalSpy>
 #include <QtTest>
 
 #include "analysis/builtin_datasets.h"
@@ -89,9 +90,12 @@ private slots:
         widgets::ScalingView view;
         gui::ScalingController controller(&view);
         view.resize(1200, 700);
+        QSignalSpy ready(&controller, &gui::ScalingController::plotReady);
         controller.setPoints(paperPoints(), QStringLiteral("xLSTM paper"));
         QVERIFY(view.selectSet(QStringLiteral("isoflop_ctx2048")));
         QVERIFY(!view.selectSet(QStringLiteral("no such set")));
+        QVERIFY(ready.wait(20000));   // fits run on a worker thread
+        while (controller.fitting()) QVERIFY(ready.wait(20000));
         const QImage image = view.grab().toImage();
         QSet<QRgb> colours;
         for (int y = 0; y < image.height(); y += 5)
