@@ -96,10 +96,12 @@ PY
 
 configure_and_build() {
   local preset="${1:-release}"
+  local log=".configure.log"   # the release build's; other presets log beside it
+  [ "$preset" = release ] || log=".configure-$preset.log"
   step "Configuring (preset '$preset')"
-  cmake --preset "$preset" -S "$SEQSCOPE_ROOT" >"$SEQSCOPE_ROOT/.configure.log" 2>&1 \
-    || { tail -40 "$SEQSCOPE_ROOT/.configure.log"; fail "step 'cmake configure' failed (full log: .configure.log)"; }
-  grep -E '^-- +\[[ x]\]' "$SEQSCOPE_ROOT/.configure.log" || true
+  cmake --preset "$preset" -S "$SEQSCOPE_ROOT" >"$SEQSCOPE_ROOT/$log" 2>&1 \
+    || { tail -40 "$SEQSCOPE_ROOT/$log"; fail "step 'cmake configure' failed (full log: $log)"; }
+  grep -E '^-- +\[[ x]\]' "$SEQSCOPE_ROOT/$log" || true
   step "Building with $SEQSCOPE_JOBS jobs"
   (cd "$SEQSCOPE_ROOT" && cmake --build --preset "$preset" -j "$SEQSCOPE_JOBS") || fail "step 'build' failed"
 }

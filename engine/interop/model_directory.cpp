@@ -146,34 +146,48 @@ Status writeText(const fs::path& path, const std::string& text) {
 
 }  // namespace
 
-Status loadWeights(CausalLm& model, const std::string& dir) {
-    auto text = readText(fs::path(dir) / "config.json");
+namespace {
+
+// config.json parsed and the weights mapped; config.layout is the naming the tensors use.
+struct OpenedDirectory {
+    HfModelConfig config;
+    SafetensorsSet set;
+};
+
+Result<OpenedDirectory> openDirectory(const std::string& dir) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return Status::notFound("'" + dir + "' is not a directory");
+    const fs::path configPath = fs::path(dir) / "config.json";
+    auto text = readText(configPath);
     if (!text) return text.status();
-    auto config = parseHfConfig(*text, (fs::path(dir) / "config.json").string());
+    auto config = parseHfConfig(*text, configPath.string());
     if (!config) return config.status();
     auto set = SafetensorsSet::openDirectory(dir);
     if (!set) return set.status();
-    const CheckpointLayout naming = namingOf(*config, *set);
-    if (!sameWeightShapes(config->shape, model.shape()))
-        return Status(StatusCode::Incompatible, dir + ": the directory holds " + config->shape.describe() +
+    config->layout = namingOf(*config, *set);
+    return OpenedDirectory{std::move(*config), std::move(*set)};
+}
+
+}  // namespace
+
+Status loadWeights(CausalLm& model, const std::string& dir) {
+    auto opened = openDirectory(dir);
+    if (!opened) return opened.status();
+    const HfModelConfig& config = opened->config;
+    if (!sameWeightShapes(config.shape, model.shape()))
+        return Status(StatusCode::Incompatible, dir + ": the directory holds " + config.shape.describe() +
                                                     ", the model is " + model.shape().describe());
-    auto pairs = pairTensors(model, *set, &naming, dir);
+    auto pairs = pairTensors(model, opened->set, &config.layout, dir);
     if (!pairs) return pairs.status();
     return copyTensors(model, *pairs);
 }
 
 Result<ModelDirectoryInfo> inspectModelDirectory(const std::string& dir) {
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return Status::notFound("'" + dir + "' is not a directory");
-    auto text = readText(fs::path(dir) / "config.json");
-    if (!text) return text.status();
-    auto config = parseHfConfig(*text, (fs::path(dir) / "config.json").string());
-    if (!config) return config.status();
-    auto set = SafetensorsSet::openDirectory(dir);
-    if (!set) return set.status();
+    auto opened = openDirectory(dir);
+    if (!opened) return opened.status();
+    const SafetensorsSet* set = &opened->set;
     ModelDirectoryInfo info;
-    info.config = *config;
-    info.config.layout = namingOf(*config, *set);
+    info.config = opened->config;
     info.shards = static_cast<int>(set->files().size());
     std::set<std::string> dtypes;
     for (const SafetensorsFile& f : set->files())
