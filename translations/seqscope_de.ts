@@ -952,12 +952,12 @@
         <translation>Transformer</translation>
     </message>
     <message>
-        <source>%1 (a = %2 ± %3)</source>
-        <translation>%1 (a = %2 ± %3)</translation>
-    </message>
-    <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1: a = %2</source>
+        <translation>%1: a = %2</translation>
     </message>
 </context>
 <context>

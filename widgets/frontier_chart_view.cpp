@@ -67,12 +67,15 @@ void FrontierChartView::setSeries(const QVector<FrontierSeries>& series, const Q
         if (s.own) points->setPen(QPen(colour, 2.0));
         for (const QPointF& p : s.optima)
             if (p.x() > 0 && p.y() > 0) points->append(p);
-        // One legend entry per architecture, carrying the fitted exponent: the number readers compare.
-        points->setName(s.hasLaw ? tr("%1 (a = %2 \u00b1 %3)").arg(name).arg(s.a, 0, 'f', 3).arg(s.aStdError, 0, 'f', 3)
-                                 : name);
+        // One short legend entry per series (the exponent with its error is in the summary below the
+        // charts): long entries were elided at ordinary window widths ("a = 0.54...").
+        points->setName(s.hasLaw ? tr("%1: a = %2").arg(name).arg(s.a, 0, 'f', 2) : name);
         chart->addSeries(points);
         points->attachAxis(xAxis);
         points->attachAxis(yAxis);
+        // Your runs are the hollow triangles (the IsoFLOP legend and the note say so): leaving them out
+        // of this narrow chart's legend keeps the exponents readable.
+        if (s.own) chart->legend()->markers(points).value(0)->setVisible(false);
         if (!s.unfitted.isEmpty()) {
             auto* hollow = new QScatterSeries;
             hollow->setMarkerShape(points->markerShape());
@@ -102,6 +105,7 @@ void FrontierChartView::setSeries(const QVector<FrontierSeries>& series, const Q
             chart->legend()->markers(law).value(0)->setVisible(false);
         }
     }
+    chart->legend()->setShowToolTips(true);   // the full name of an entry that does not fit
     setLogRange(xAxis, lawLo, lawHi);
     setLogRange(yAxis, yMin / 1.5, yMax * 1.5);
 }
