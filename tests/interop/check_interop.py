@@ -117,10 +117,16 @@ def check_exports(args, work, root):
         run([args.cli, "model", "export", "--db", args.db, "--run", str(runs[arch]), "--out", out, *flags])
         diff = max_diff(ours(args, out, sample), official(args, out, sample))
         check(diff <= TOLERANCE, f"run {runs[arch]} ({arch}) exported {' '.join(flags) or 'default'}: official vs Seqscope, max |diff| {diff:.2e}")
-    # The Llama run started from llama_h3's weights: after training they must differ from them.
+    # The Llama run started from llama_h3's weights: with a learning rate of 1e-12 it ends where it
+    # started (so the start really was the imported model), with the recipe's it moves away.
     start = official(args, os.path.join(root, "llama_h3"), sample)
     check(max_diff(official(args, os.path.join(work, "export3"), sample), start) > 1e-3,
           "the continued Llama run moved away from its starting weights")
+    p = run([args.cli, "train", "--db", args.db, "--init-from", "llama_h3", "--name", "llama-still", "--lr", "1e-12", *common])
+    still = os.path.join(work, "export-still")
+    run([args.cli, "model", "export", "--db", args.db, "--run", str(json.loads(p.stdout)["run_id"]), "--out", still])
+    diff = max_diff(official(args, still, sample), start)
+    check(diff <= TOLERANCE, f"a run continued at lr 1e-12 keeps the imported weights, max |diff| {diff:.2e}")
     p = run([args.cli, "model", "export", "--db", args.db, "--run", str(runs["xlstm"]), "--out", os.path.join(work, "export0")],
             expect_ok=False)
     check(p.returncode == 1 and "not an empty directory" in p.stderr, "export refuses to overwrite a directory")
