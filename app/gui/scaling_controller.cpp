@@ -17,6 +17,12 @@
 namespace seqscope::gui {
 namespace {
 
+// A source made of this database's runs ("runs", "sweep:ID", "tag:TAG"), not a reference dataset.
+bool isRunSource(const QString& key) {
+    auto source = workspace::parseScalingSource(key.toStdString());
+    return source && source->kind != workspace::ScalingSource::Kind::Dataset;
+}
+
 QString archTitle(const QString& arch) {
     return arch == QLatin1String("xlstm") ? ScalingController::tr("xLSTM")
            : arch == QLatin1String("transformer") ? ScalingController::tr("Transformer") : arch;
@@ -30,9 +36,7 @@ void fitGroup(const std::vector<analysis::ScalingPoint>& points, const QString& 
     out->runsUsed += int(points.size());
     analysis::IsoflopOptions options;
     // The paper's budget range belongs to the paper's data: the user's runs use all their budgets.
-    const bool runSource = sel.source == QLatin1String("runs") || sel.source.startsWith(QLatin1String("sweep:")) ||
-                           sel.source.startsWith(QLatin1String("tag:"));
-    if (sel.paperBudgetRange && !own && !runSource)
+    if (sel.paperBudgetRange && !own && !isRunSource(sel.source))
         analysis::paperBudgetRange(sel.set.toStdString(), &options.fitRangeLo, &options.fitRangeHi);
     const analysis::IsoflopFit fit = analysis::fitIsoflop(points, options);
     const QString title = group.isEmpty() ? archTitle(arch) : ScalingController::tr("%1 (%2)").arg(archTitle(arch), group);
@@ -247,9 +251,7 @@ QStringList ScalingController::archsIn(const QString& set) const {
 
 // The user's runs drawn beside the source, unless the source is made of runs itself.
 std::vector<analysis::ScalingPoint> ScalingController::overlayFor(const ScalingSelection& sel) const {
-    const bool runSource = sel.source == QLatin1String("runs") || sel.source.startsWith(QLatin1String("sweep:")) ||
-                           sel.source.startsWith(QLatin1String("tag:"));
-    return sel.withRuns && !runSource ? m_runs : std::vector<analysis::ScalingPoint>{};
+    return sel.withRuns && !isRunSource(sel.source) ? m_runs : std::vector<analysis::ScalingPoint>{};
 }
 
 ScalingPlot ScalingController::plot(const ScalingSelection& sel) const { return computePlot(sel, m_points, overlayFor(sel)); }
