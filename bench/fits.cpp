@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 // bench/fits: the parametric L(N, D) grid fit of scaling-laws.md 8.3 with gamma fitted (8,000
-// starts) on the xLSTM paper's token/param set, timed. With --stride K only starts 0, K, 2K, ...
-// run, one after another on one thread, so bench/fits_scipy.py can time SciPy's L-BFGS-B on exactly
-// the same starts and compare like for like. --dump-points writes the (N, D, loss) rows it fitted.
-//   build-fits/bench/fits --threads 0 --json                      # full grid, all cores
-//   build-fits/bench/fits --stride 40 --threads 1 --dump-points p.csv --json
+// starts) on the xLSTM paper's token/param set, timed. --search pruned (default) or full picks the
+// grid search (StartSearch, parametric_fit.h); --screen-iterations, --survivors,
+// --pre-screen-iterations and --pre-screen-keep (0 = off) override the pruned search's stages.
+// With --stride K only starts 0, K, 2K, ... run to the end, one after another on one thread, so
+// bench/fits_scipy.py can time SciPy's L-BFGS-B on exactly the same starts and compare like for like. --dump-points writes the (N, D, loss) rows it fitted.
+//   build/bench/fits --threads 0 --search full --json             # full grid, every start, all cores
+//   build/bench/fits --stride 40 --threads 1 --dump-points p.csv --json
 #include <nlohmann/json.hpp>
 
 #include <chrono>
@@ -40,7 +42,8 @@ std::string cpuModel() {
 int usage(const char* why) {
     std::fprintf(stderr,
                  "fits: %s\nusage: fits [--csv FILE] [--arch xlstm] [--set tokenparam_ctx8192] [--gamma fit|1] "
-                 "[--threads N] [--stride K] [--dump-points FILE] [--json]\n",
+                 "[--grid paper|epoch] [--search pruned|full] [--screen-iterations K] [--survivors S] "
+                 "[--pre-screen-iterations K] [--pre-screen-keep S] [--threads N] [--stride K] [--dump-points FILE] [--json]\n",
                  why);
     return 2;
 }
@@ -49,9 +52,10 @@ int usage(const char* why) {
 
 int main(int argc, char** argv) {
     std::string csv = std::string(SEQSCOPE_SOURCE_DIR) + "/resources/datasets/xlstm_paper.csv";
-    std::string arch = "xlstm", set = "tokenparam_ctx8192", dump;
+    std::string arch = "xlstm", set = "tokenparam_ctx8192", dump, grid = "paper", search = "pruned";
     bool gamma = true, json = false;
-    int threads = 0, stride = 1;
+    int threads = 0, stride = 1, screenIterations = -1, survivors = -1, preIterations = -1,
+        preKeep = -1;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         auto value = [&]() -> std::string {
@@ -63,8 +67,14 @@ int main(int argc, char** argv) {
             else if (a == "--arch") arch = value();
             else if (a == "--set") set = value();
             else if (a == "--gamma") gamma = value() == "fit";
+            else if (a == "--grid") grid = value();
+            else if (a == "--search") search = value();
             else if (a == "--threads") threads = std::stoi(value());
             else if (a == "--stride") stride = std::stoi(value());
+            else if (a == "--screen-iterations") screenIterations = std::stoi(value());
+            else if (a == "--survivors") survivors = std::stoi(value());
+            else if (a == "--pre-screen-iterations") preIterations = std::stoi(value());
+            else if (a == "--pre-screen-keep") preKeep = std::stoi(value());
             else if (a == "--dump-points") dump = value();
             else if (a == "--json") json = true;
             else return usage(("unknown option " + a).c_str());
@@ -73,6 +83,9 @@ int main(int argc, char** argv) {
         }
     }
     if (stride < 1) return usage("--stride must be >= 1");
+    if (grid != "paper" && grid != "epoch") return usage("--grid must be paper or epoch");
+    if (search != "pruned" && search != "full") return usage("--search must be pruned or full");
+    if (grid == "epoch" && gamma) return usage("--grid epoch has no gamma values: use --gamma 1");
     std::ifstream in(csv, std::ios::binary);
     if (!in) return usage(("cannot read " + csv).c_str());
     std::ostringstream text;
@@ -94,6 +107,12 @@ int main(int argc, char** argv) {
     ParametricOptions o;
     o.fitGamma = gamma;
     o.threads = threads;
+    if (grid == "epoch") o.grid = ParametricGrid::epochChinchilla();
+    o.search = search == "full" ? StartSearch::Exhaustive : StartSearch::Pruned;
+    if (screenIterations >= 0) o.screenIterations = screenIterations;
+    if (survivors >= 0) o.survivors = survivors;
+    if (preIterations >= 0) o.preScreenIterations = preIterations;
+    if (preKeep >= 0) o.preScreenKeep = preKeep;
     nlohmann::json result;
     // Process CPU time beside wall time: this machine is shared, and CPU time is what load does not inflate.
     const std::clock_t cpu0 = std::clock();
@@ -101,7 +120,16 @@ int main(int argc, char** argv) {
         const ParametricFit f = fitParametric(points, o);
         if (!f.status.isOk()) return usage(f.status.message().c_str());
         result = {{"starts_run", f.starts}, {"threads", f.threads}, {"seconds", f.seconds}, {"objective", f.objective},
-                  {"winning_start", f.winningStart}, {"reached_optimum", f.reachedOptimum}};
+                  {"winning_start", f.winningStart}, {"reached_optimum", f.reachedOptimum},
+                  {"search", searchName(f.search)}, {"finished", f.finished}, {"rerun", f.rerun},
+                  {"optimum_screen_rank", f.optimumScreenRank}, {"survivors_at_optimum", f.survivorsAtOptimum},
+                  {"warnings", f.warnings}};
+        if (f.search == StartSearch::Pruned) {
+            result["screen"] = {{"iterations", o.screenIterations}, {"survivors", o.survivors}, {"screened", f.screened}};
+            if (f.screened < f.starts)
+                result["pre_screen"] = {{"iterations", o.preScreenIterations}, {"keep", o.preScreenKeep},
+                                        {"optimum_rank", f.optimumPreScreenRank}};
+        }
         result["params"] = {{"a", f.params.a}, {"b", f.params.b}, {"e", f.params.e}, {"alpha", f.params.alpha},
                             {"beta", f.params.beta}, {"gamma", f.params.gamma}};
     } else {
@@ -114,6 +142,7 @@ int main(int argc, char** argv) {
         }
         const HuberLogObjective objective(n, d, l, o.huberDelta, gamma);
         const size_t total = o.grid.size(gamma);
+        search = "full";   // each sampled start runs to the end
         StartOutcome best;
         bool found = false;
         int run = 0;
@@ -142,13 +171,16 @@ int main(int argc, char** argv) {
     result["arch"] = arch;
     result["set"] = set;
     result["gamma_fitted"] = gamma;
+    result["grid"] = grid;
+    if (!result.contains("search")) result["search"] = search;
     result["machine"] = {{"cpu", cpuModel()}, {"hardware_threads", std::thread::hardware_concurrency()}};
     if (json) {
         std::cout << result.dump(2) << "\n";
     } else {
         std::cout << "parametric grid fit, " << arch << " " << set << ", " << points.size() << " points, "
-                  << result["starts_run"] << " starts (stride " << stride << "), " << result["threads"] << " thread(s): "
-                  << result["seconds"].get<double>() << " s, objective " << result["objective"].get<double>() << "\n";
+                  << result["starts_run"] << " starts (stride " << stride << ", " << search << " search), "
+                  << result["threads"] << " thread(s): " << result["seconds"].get<double>() << " s wall, "
+                  << result["cpu_seconds"].get<double>() << " s CPU, objective " << result["objective"].get<double>() << "\n";
     }
     return 0;
 }

@@ -5,7 +5,8 @@
 
 REGISTERED.json is `ctest --show-only=json-v1` with the same filters as the run; RESULTS.xml is the
 run's `--output-junit` file. Fails (exit 1) when a registered test has no result, a test failed or
-did not run, a test skipped without a label that may skip (gpu: no CUDA device here), or a required
+did not run, a test skipped without a label that may skip (gpu: no CUDA device here; slurm: Slurm
+cannot start here, whose reason is printed), or a required
 label ran no test. ctest alone cannot see these: a build that quietly drops the GUI registers no GUI
 tests, and a QSKIP counts as a pass unless the test declares a skip pattern.
 """
@@ -29,14 +30,18 @@ def registered_tests(path):
 
 
 def results(path):
-    out = {}
+    """Status by test name, and for skipped tests the reason their output gives (a Qt Test SKIP line)."""
+    out, reasons = {}, {}
     for case in ET.parse(path).getroot().iter("testcase"):
         skipped = case.find("skipped")
         status = case.get("status", "")
         if status == "notrun" and skipped is not None:
             status = "skipped"
+            text = case.findtext("system-out") or ""
+            line = next((l for l in text.splitlines() if l.startswith("SKIP")), "")
+            reasons[case.get("name")] = line.split(")", 1)[-1].strip() if line else ""
         out[case.get("name")] = status
-    return out
+    return out, reasons
 
 
 def main():
@@ -48,7 +53,7 @@ def main():
     args = ap.parse_args()
 
     tests = registered_tests(args.registered)
-    got = results(args.results)
+    got, reasons = results(args.results)
     problems = []
     counts = {"run": 0, "fail": 0, "skipped": 0}
     ran_by_label, skipped_by_label = {}, {}
@@ -86,6 +91,10 @@ def main():
     gpu_skipped = skipped_by_label.get("gpu", 0)
     print(f"GUI tests run: {gui}; GPU tests skipped: {gpu_skipped}"
           + (" (no CUDA device here: run scripts/gpu-check on a GPU machine)" if gpu_skipped else ""))
+    for name, reason in sorted(reasons.items()):
+        labels = tests.get(name, [])
+        if "gpu" not in labels and reason:   # gpu skips are summed up above
+            print(f"skipped {name} ({', '.join(labels)}): {reason}")
     for p in problems:
         print(f"problem: {p}")
     print(f"ctest: {counts['run']} passed, {counts['fail']} failed, {counts['skipped']} skipped")

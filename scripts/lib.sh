@@ -31,17 +31,25 @@ SEQSCOPE_DEBIAN_PACKAGES=(
   fortunes fonts-dejavu-core
 )
 
+# Packages only the tests need (scripts/test installs them, scripts/run does not): a single-node
+# Slurm for the `slurm` tests (tests/slurm/slurm_fixture.sh runs the daemons from a temporary folder;
+# nothing in /etc is used).
+SEQSCOPE_TEST_DEBIAN_PACKAGES=(slurmctld slurmd slurm-client munge)
+
 step() { printf '\n==> %s\n' "$*"; }
 fail() { printf '\nseqscope: %s\n' "$*" >&2; exit 1; }
 
+# install_debian_packages [test]: the build's packages, and with `test` the tests' too.
 install_debian_packages() {
   step "Checking Debian packages"
+  local wanted=("${SEQSCOPE_DEBIAN_PACKAGES[@]}")
+  [ "${1:-}" = test ] && wanted+=("${SEQSCOPE_TEST_DEBIAN_PACKAGES[@]}")
   local missing=()
-  for pkg in "${SEQSCOPE_DEBIAN_PACKAGES[@]}"; do
+  for pkg in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
   done
   if [ ${#missing[@]} -eq 0 ]; then
-    echo "all ${#SEQSCOPE_DEBIAN_PACKAGES[@]} packages present"
+    echo "all ${#wanted[@]} packages present"
     return
   fi
   echo "missing: ${missing[*]}"

@@ -50,6 +50,7 @@ struct RunRecord {
     std::vector<std::string> tags;    // free labels, unique per run
     std::string notes;
     long long sweepId = 0;            // 0 = not part of a sweep
+    std::string uuid;                 // stable identity across databases; createRun makes one when empty
 
     // Checks arch non-empty, configJson an object, non-negative sizes; names the field on failure.
     bool isValid(std::string* error) const;
@@ -144,6 +145,31 @@ struct BenchmarkPoint {
     std::string message;
     double createdAt = 0;             // s since epoch; set by addBenchmarkPoint when 0
     bool isValid(std::string* error) const;
+};
+
+// A sweep trained on a Slurm cluster (issue 17): where its files are, how it was submitted.
+struct ClusterSweepRecord {
+    long long sweepId = 0;
+    std::string folder;               // the shared run folder: runs/task-<i>.db, checkpoints/, logs/
+    std::string script;               // the sbatch script submitted (editable between submissions)
+    std::string optionsJson = "{}";   // partition, gpus/cpus per run, time, account as given
+    double fittedAt = 0;              // s since epoch the sweep's fits were stored; 0 = not yet
+};
+
+// One array task of a cluster sweep: the run it trains and what was last seen of it.
+struct ClusterTaskRecord {
+    long long sweepId = 0;
+    int arrayTask = 0;                // SLURM_ARRAY_TASK_ID
+    std::string runUuid;              // the run in the workspace and in its file
+    std::string runFile;              // the task's own SQLite file (absolute path)
+    std::string jobId;                // array job id of the latest submission; "" = never submitted
+    std::string slurmState;           // last state seen: PENDING, RUNNING, COMPLETED, TIMEOUT, ...; "" = unknown
+    bool cancelRequested = false;     // `sweep cancel` asked for it (a cancelled run stays cancelled)
+    long long mergedSeq = 0;          // the file's metrics are merged up to this seq
+    std::string fileSignature;        // size and mtime of the file (+ -wal) when last merged
+    std::string slurmId() const {     // "1234_2", or "" before the first submission
+        return jobId.empty() ? std::string() : jobId + "_" + std::to_string(arrayTask);
+    }
 };
 
 // A model directory in an official layout (config.json + safetensors), registered by `model import`.

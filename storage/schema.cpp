@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Schema v1 to v3 and the file inspection of schema.h. Times are unix seconds (UTC, REAL); NaN
+// Schema v1 to v4 and the file inspection of schema.h. Times are unix seconds (UTC, REAL); NaN
 // numbers are stored as NULL. The v1 -> v2 step is a real table rebuild (metric names interned,
 // insertion order kept as `seq`), so the migration path is exercised from the first release on.
 #include "storage/schema.h"
@@ -175,11 +175,46 @@ CREATE TABLE models (
 );
 )sql";
 
+// v4 (issue 17): sweeps trained on a Slurm cluster. Every run gets a UUID, the identity that
+// survives a trip through another database (a cluster task trains its run in a file of its own,
+// storage/run_merge.h merges it back by UUID). Existing runs get random version-4 UUIDs (randomblob
+// is evaluated per row). slurm_sweeps: where a cluster sweep's files are and whether it was fitted;
+// slurm_jobs: one row per array task, the run it trains, its file, the latest submission's job id,
+// the last Slurm state seen and how far the file has been merged (the file's metrics seq).
+constexpr const char* kVersion4 = R"sql(
+ALTER TABLE runs ADD COLUMN uuid TEXT;
+UPDATE runs SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||
+  substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) ||
+  substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)));
+CREATE UNIQUE INDEX runs_uuid ON runs(uuid);
+CREATE TABLE slurm_sweeps (
+  sweep_id     INTEGER PRIMARY KEY REFERENCES sweeps(id) ON DELETE CASCADE,
+  folder       TEXT NOT NULL,
+  script       TEXT NOT NULL,
+  options_json TEXT NOT NULL DEFAULT '{}',
+  fitted_at    REAL
+);
+CREATE TABLE slurm_jobs (
+  sweep_id         INTEGER NOT NULL REFERENCES sweeps(id) ON DELETE CASCADE,
+  array_task       INTEGER NOT NULL,
+  run_uuid         TEXT NOT NULL,
+  run_file         TEXT NOT NULL,
+  job_id           TEXT NOT NULL DEFAULT '',
+  slurm_state      TEXT NOT NULL DEFAULT '',
+  cancel_requested INTEGER NOT NULL DEFAULT 0,
+  merged_seq       INTEGER NOT NULL DEFAULT 0,
+  file_signature   TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (sweep_id, array_task)
+);
+CREATE INDEX slurm_jobs_run ON slurm_jobs(run_uuid);
+)sql";
+
 const char* migrationSql(int version) {
     switch (version) {
         case 1: return kVersion1;
         case 2: return kVersion2;
         case 3: return kVersion3;
+        case 4: return kVersion4;
         default: return nullptr;
     }
 }

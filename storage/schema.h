@@ -18,7 +18,9 @@ inline constexpr int kApplicationId = 0x53715363;
 // v1: runs, tags, metrics keyed by metric name text, sweeps, fits, reference datasets.
 // v2: metric names interned (metric_names), metrics gain an insertion sequence for live readers,
 //     runs record the writer's process start time, benchmark_points.
-inline constexpr int kSchemaVersion = 3;
+// v3: models (imported model directories).
+// v4: runs.uuid, slurm_sweeps and slurm_jobs (cluster sweeps, issue 17).
+inline constexpr int kSchemaVersion = 4;
 
 enum class FileKind {
     Missing,         // no file at the path

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
+#include <random>
 
 #include "common/version.h"
 #include "storage/paths.h"
@@ -23,7 +24,7 @@ namespace {
 constexpr const char* kRunColumns =
     "id, name, arch, config_json, params, flops_per_token, flops_per_sequence, ctx, dataset, device, seed, "
     "status, failure_reason, created_at, started_at, ended_at, host, pid, process_start, seqscope_version, "
-    "notes, sweep_id";
+    "notes, sweep_id, uuid";
 
 double orZero(double v) { return std::isnan(v) ? 0.0 : v; }
 
@@ -51,7 +52,32 @@ RunRecord readRun(const sql::Statement& s) {
     r.seqscopeVersion = s.text(19);
     r.notes = s.text(20);
     r.sweepId = s.int64(21);
+    r.uuid = s.text(22);
     return r;
+}
+
+// A random RFC 4122 version-4 UUID ("xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx"), 122 random bits.
+std::string newUuid() {
+    static std::mutex mutex;
+    static std::mt19937_64 rng{std::random_device{}() ^ (static_cast<unsigned long long>(std::random_device{}()) << 32)};
+    unsigned char b[16];
+    {
+        std::lock_guard lock(mutex);
+        for (int i = 0; i < 16; i += 8) {
+            const unsigned long long v = rng();
+            for (int k = 0; k < 8; ++k) b[i + k] = static_cast<unsigned char>(v >> (8 * k));
+        }
+    }
+    b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40);   // version 4
+    b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);   // variant 10
+    static const char* hex = "0123456789abcdef";
+    std::string out;
+    for (int i = 0; i < 16; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
+        out += hex[b[i] >> 4];
+        out += hex[b[i] & 15];
+    }
+    return out;
 }
 
 void bindTime(sql::Statement& s, int index, double seconds) {
@@ -226,6 +252,7 @@ Result<long long> Store::createRun(const RunRecord& input) {
     RunRecord run = input;
     if (run.createdAt <= 0) run.createdAt = nowSeconds();
     if (run.seqscopeVersion.empty()) run.seqscopeVersion = kVersion;
+    if (run.uuid.empty()) run.uuid = newUuid();
     if (run.status == RunStatus::Running && run.pid == 0) {
         run.host = m_impl->self.host;
         run.pid = m_impl->self.pid;
@@ -240,11 +267,18 @@ Result<long long> Store::createRun(const RunRecord& input) {
         if (!found) return found.status();
         if (!*found) return Status::notFound("no sweep with id " + std::to_string(run.sweepId));
     }
+    {
+        SEQSCOPE_CACHED(q, *m_impl, "SELECT id FROM runs WHERE uuid = ?1");
+        auto taken = q.bind(1, run.uuid).step();
+        if (!taken) return taken.status();
+        if (*taken) return Status::invalid("uuid " + run.uuid + " is taken by run " + std::to_string(q.int64(0)));
+    }
     SEQSCOPE_CACHED(ins, *m_impl,
                     "INSERT INTO runs (name, arch, config_json, params, flops_per_token, flops_per_sequence, ctx, dataset,"
                     " device, seed, status, failure_reason, created_at, started_at, ended_at, host, pid, process_start,"
-                    " seqscope_version, notes, sweep_id)"
-                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)");
+                    " seqscope_version, notes, sweep_id, uuid)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,"
+                    " ?22)");
     ins.bind(1, run.name).bind(2, run.arch).bind(3, run.configJson).bind(4, run.params).bind(5, run.flopsPerToken);
     ins.bind(6, run.flopsPerSequence).bind(7, run.ctx).bind(8, run.dataset).bind(9, run.device).bind(10, run.seed);
     ins.bind(11, toString(run.status)).bind(12, run.failureReason).bind(13, run.createdAt);
@@ -253,6 +287,7 @@ Result<long long> Store::createRun(const RunRecord& input) {
     ins.bind(16, run.host).bind(17, run.pid).bind(18, run.processStart).bind(19, run.seqscopeVersion).bind(20, run.notes);
     if (run.sweepId) ins.bind(21, run.sweepId);
     else ins.bindNull(21);
+    ins.bind(22, run.uuid);
     if (Status s = ins.run(); !s) return s.withContext("creating a run");
     const long long id = m_impl->db.lastInsertRowid();
     if (Status s = addRunTags(id, run.tags); !s) return s;
@@ -267,6 +302,19 @@ Result<RunRecord> Store::run(long long id) {
     if (!found) return found.status();
     if (found->empty()) return Status::notFound("no run with id " + std::to_string(id));
     return std::move(found->front());
+}
+
+Result<RunRecord> Store::runByUuid(const std::string& uuid) {
+    long long id = 0;
+    {
+        std::lock_guard lock(m_impl->mutex);
+        SEQSCOPE_CACHED(q, *m_impl, "SELECT id FROM runs WHERE uuid = ?1");
+        auto found = q.bind(1, uuid).step();
+        if (!found) return found.status();
+        if (!*found) return Status::notFound("no run with uuid " + uuid);
+        id = q.int64(0);
+    }
+    return run(id);
 }
 
 Result<std::vector<RunRecord>> Store::runs(const RunFilter& filter) {
@@ -358,6 +406,23 @@ Status Store::finishRun(long long id, RunStatus status, const std::string& reaso
     SEQSCOPE_CACHED(up, *m_impl, "UPDATE runs SET status = ?2, failure_reason = ?3, ended_at = ?4 WHERE id = ?1");
     up.bind(1, id).bind(2, toString(status)).bind(3, reason).bind(4, nowSeconds());
     if (Status s = up.run(); !s) return s;
+    if (m_impl->db.changes() == 0) return Status::notFound("no run with id " + std::to_string(id));
+    return Status::ok();
+}
+
+Status Store::mirrorRunState(long long id, const RunRecord& from) {
+    std::lock_guard lock(m_impl->mutex);
+    if (Status s = m_impl->writable(); !s) return s;
+    std::string error;
+    if (!from.isValid(&error)) return Status::invalid(error);
+    SEQSCOPE_CACHED(up, *m_impl,
+                    "UPDATE runs SET config_json = ?2, device = ?3, status = ?4, failure_reason = ?5, started_at = ?6,"
+                    " ended_at = ?7, host = ?8, pid = ?9, process_start = ?10 WHERE id = ?1");
+    up.bind(1, id).bind(2, from.configJson).bind(3, from.device).bind(4, toString(from.status)).bind(5, from.failureReason);
+    bindTime(up, 6, from.startedAt);
+    bindTime(up, 7, from.endedAt);
+    up.bind(8, from.host).bind(9, from.pid).bind(10, from.processStart);
+    if (Status s = up.run(); !s) return s.withContext("updating run " + std::to_string(id));
     if (m_impl->db.changes() == 0) return Status::notFound("no run with id " + std::to_string(id));
     return Status::ok();
 }

@@ -72,12 +72,14 @@ public:
     Status transact(const std::function<Status()>& body);
 
     // --- Runs -------------------------------------------------------------------------------------
-    // Inserts a run and returns its id. createdAt and seqscopeVersion are filled in when 0/empty.
+    // Inserts a run and returns its id. createdAt, seqscopeVersion and uuid (a random version-4
+    // UUID) are filled in when 0/empty; InvalidArgument when the uuid is taken by another run.
     // A run created `running` with no pid is stamped with this process's host, pid and start time,
     // so interrupted-run detection can find it. Errors: InvalidArgument (run.isValid), NotFound
     // (sweepId does not exist).
     Result<long long> createRun(const RunRecord& run);
     Result<RunRecord> run(long long id);                          // NotFound names the id
+    Result<RunRecord> runByUuid(const std::string& uuid);         // NotFound names the uuid
     Result<std::vector<RunRecord>> runs(const RunFilter& filter = {});   // in id order
     // Rewrites the descriptive fields (name, arch, config, sizes, dataset, device, seed, notes,
     // sweep, tags). Status, times and process fields change only through the calls below.
@@ -87,6 +89,10 @@ public:
     // Terminal status (finished, failed, diverged, cancelled, interrupted) with its reason;
     // endedAt = now. InvalidArgument for queued/running.
     Status finishRun(long long id, RunStatus status, const std::string& reason = {});
+    // Copies the state of the same run trained in another database (a cluster task's file,
+    // storage/run_merge.h): config, device, status, reason, start and end times and the writing
+    // process (host, pid, start). Any status, including queued and running. NotFound if absent.
+    Status mirrorRunState(long long id, const RunRecord& from);
     Status setRunNotes(long long id, const std::string& notes);
     Status addRunTags(long long id, const std::vector<std::string>& tags);      // existing tags ignored
     Status removeRunTags(long long id, const std::vector<std::string>& tags);   // absent tags ignored
@@ -132,6 +138,16 @@ public:
     Result<long long> addBenchmarkPoint(const BenchmarkPoint& point);
     Result<std::vector<BenchmarkPoint>> benchmarkPoints();
     Status deleteBenchmarkPoint(long long id);
+
+    // --- Cluster sweeps (issue 17; store_cluster.cpp) ----------------------------------------------
+    // A cluster sweep's record; replaced when it exists. NotFound when the sweep does not exist.
+    Status putClusterSweep(const ClusterSweepRecord& sweep);
+    Result<ClusterSweepRecord> clusterSweep(long long sweepId);   // NotFound: not a cluster sweep
+    Result<std::vector<ClusterSweepRecord>> clusterSweeps();      // by sweep id
+    // Inserts or replaces the task (sweepId, arrayTask). NotFound when the sweep does not exist.
+    Status putClusterTask(const ClusterTaskRecord& task);
+    // The tasks of one sweep (0 = of every sweep), by sweep and array task.
+    Result<std::vector<ClusterTaskRecord>> clusterTasks(long long sweepId = 0);
 
     // --- Reference datasets (read-only once imported) ---------------------------------------------
     // Imports `rows` as dataset info.name in one transaction. A no-op when a dataset of that name

@@ -43,6 +43,7 @@ QString lineMethod(const CurveViewOptions& options) {
     case SmoothingKind::CenteredAverage:
         m = QStringLiteral("centered_mean(window=%1,noncausal)").arg(s.window | 1);
         break;
+    case SmoothingKind::TimeEma: m = QStringLiteral("ema_time_weighted(tau=%1 steps)").arg(exactNumber(s.tau)); break;
     }
     if (options.logY && s.kind != SmoothingKind::Off) m += QStringLiteral("[log10 space]");
     return m;
@@ -76,28 +77,50 @@ QString plottedCsv(const PlotFrame& frame, const QString& metric) {
         if (run.hidden) continue;
         const QString head = csvField(run.key) + QLatin1Char(',') + csvField(run.label) + QLatin1Char(',');
         // Rasterised lines are drawn from exactly these M4 points; series lines from these points.
-        const QString method = csvField(run.rasterised && frame.rows > 0 ? lineMethod(o) + QStringLiteral("+m4")
-                                                                         : lineM);
+        const QString method = run.isGroup ? csvField(groupMethod(o))
+                                           : csvField(run.rasterised && frame.rows > 0 ? lineMethod(o) + QStringLiteral("+m4")
+                                                                                       : lineM);
         for (const QPointF& p : run.line)
             s << head << "line," << method << ',' << exactNumber(CurvePipeline::toData(p.x(), logX)) << ','
               << exactNumber(CurvePipeline::toData(p.y(), logY)) << '\n';
         for (const QPointF& p : run.shadow)
             s << head << "raw_shadow," << shadowM << ',' << exactNumber(CurvePipeline::toData(p.x(), logX)) << ','
               << exactNumber(CurvePipeline::toData(p.y(), logY)) << '\n';
+        // Groups: the line is the mean of the members' lines (method above) interpolated onto the
+        // pixel-column centres; the band edges follow at the same x.
+        const QString bandM = csvField(groupMethod(o));
+        for (const auto& [series, points] : {std::pair{QStringLiteral("band_lo,"), &run.bandLo},
+                                             std::pair{QStringLiteral("band_hi,"), &run.bandHi}})
+            for (const QPointF& p : *points)
+                s << head << series << bandM << ',' << exactNumber(CurvePipeline::toData(p.x(), logX)) << ','
+                  << exactNumber(CurvePipeline::toData(p.y(), logY)) << '\n';
     }
     return out;
 }
 
-QString fullResolutionCsv(const CurveModel& model, const QSet<QString>& hidden, const QString& metric) {
+QString groupMethod(const CurveViewOptions& options) {
+    QString band;
+    switch (options.band) {
+    case BandKind::StdDev: band = QStringLiteral("mean+-std(ddof=1)"); break;
+    case BandKind::StdError: band = QStringLiteral("mean+-stderr(std ddof=1/sqrt(N))"); break;
+    case BandKind::MinMax: band = QStringLiteral("min..max"); break;
+    }
+    return QStringLiteral("group %1 of %2, linear interpolation onto pixel-column centres, N>=2")
+        .arg(band, lineMethod(options));
+}
+
+QString fullResolutionCsv(const CurveModel& model, const QSet<QString>& hidden, const QString& metric,
+                          const CurveViewOptions& options) {
     QString out;
     QTextStream s(&out);
-    s << "# seqscope full-resolution curves (every logged point of the shown runs)\n";
-    s << "# metric: " << metric << "\n";
-    s << "run,label,step,tokens,flops,wall_time,value\n";
+    const QString name = metric.isEmpty() ? QStringLiteral("value") : metric;
+    s << "# seqscope full-resolution curves, long format: every logged point of the runs, one row each\n";
+    s << "# values are raw; the chart showed them smoothed by: " << lineMethod(options) << "\n";
+    s << "run,metric,step,tokens,flops,wall_time,value\n";
     for (int r = 0; r < model.runCount(); ++r) {
         const RunSeries& run = model.run(r);
         if (hidden.contains(run.info.key)) continue;
-        const QString head = csvField(run.info.key) + QLatin1Char(',') + csvField(run.info.label) + QLatin1Char(',');
+        const QString head = csvField(run.info.key) + QLatin1Char(',') + csvField(name) + QLatin1Char(',');
         for (size_t i = 0; i < run.size(); ++i)
             s << head << static_cast<qint64>(run.xs[0][i]) << ',' << exactNumber(run.xs[1][i]) << ','
               << exactNumber(run.xs[2][i]) << ',' << exactNumber(run.xs[3][i]) << ',' << exactNumber(run.value[i])

@@ -23,6 +23,8 @@ bool SmoothingOptions::isValid(std::string* error) const {
     if (!(emaWeight >= 0.0 && emaWeight <= 0.999))
         return fail(error, "smoothing.emaWeight must be in [0, 0.999], got " + num(emaWeight));
     if (window < 1) return fail(error, "smoothing.window must be >= 1 point, got " + num(window));
+    if (!(tau > 0) || !std::isfinite(tau))
+        return fail(error, "smoothing.tau must be a finite number of steps > 0, got " + num(tau));
     return true;
 }
 

@@ -15,16 +15,18 @@ enum class SmoothingKind {
     Ema,              // exponential moving average with TensorBoard's debias term (causal)
     RunningAverage,   // trailing mean over the last `window` points (causal)
     CenteredAverage,  // mean over `window` points centred on each point (non-causal: rewrites the tail)
+    TimeEma,          // EMA weighted by step distance (uneven logging): alpha = 1 - exp(-dstep / tau)
 };
 
 struct SmoothingOptions {
     SmoothingKind kind = SmoothingKind::Off;
     double emaWeight = 0.6;   // EMA weight w in [0, 0.999] (TensorBoard's slider); 0 = no smoothing
     int window = 25;          // averaging window in points, >= 1 (centred: rounded up to odd)
+    double tau = 100;         // time-weighted EMA: time constant in optimizer steps, > 0
 
     bool isValid(std::string* error) const;
     bool operator==(const SmoothingOptions& o) const {
-        return kind == o.kind && emaWeight == o.emaWeight && window == o.window;
+        return kind == o.kind && emaWeight == o.emaWeight && window == o.window && tau == o.tau;
     }
     bool operator!=(const SmoothingOptions& o) const { return !(*this == o); }
 };
@@ -46,6 +48,13 @@ enum class YRangeMode {
     Manual,      // manualYMin..manualYMax (data units, also under log-y)
 };
 
+// Spread drawn around a group's mean curve (curve_groups.h).
+enum class BandKind {
+    StdDev = 0,  // mean +/- sample standard deviation (ddof = 1)
+    StdError,    // mean +/- standard error of the mean, std (ddof = 1) / sqrt(N)
+    MinMax,      // lowest to highest member
+};
+
 struct CurveViewOptions {
     XAxisKind xAxis = XAxisKind::Step;
     bool logX = false;                 // log10 x: points with x <= 0 are not drawn (counted)
@@ -57,6 +66,8 @@ struct CurveViewOptions {
     double manualYMin = 0;             // data units; used when yMode == Manual
     double manualYMax = 1;
     RobustRangeOptions robust;
+    BandKind band = BandKind::StdDev;  // groups: what the band around the mean shows
+    bool showGroupMembers = false;     // groups: also draw each member run, faded, in the group colour
 
     bool isValid(std::string* error) const;
 };

@@ -2,11 +2,14 @@
 // Display-space transform, smoothing, envelope and y range per frame; see curve_pipeline.h.
 #include "curve_pipeline.h"
 
+#include "curve_groups.h"
+#include "curve_parallel.h"
 #include "envelope_downsampler.h"
 #include "robust_range.h"
 #include "run_colors.h"
 
 #include <algorithm>
+#include <climits>
 #include <limits>
 
 namespace seqscope::widgets {
@@ -48,7 +51,10 @@ CurvePipeline::View CurvePipeline::viewOf(const RunSeries& run, const RunCache& 
     const bool xAliased = cache.xOwn.empty() && kind >= 0 && kind != static_cast<int>(XAxisKind::RelativeTime);
     v.u = xAliased ? run.xs[kind].data() : cache.xOwn.data();
     v.raw = cache.yLog ? cache.yOwn.data() : run.value.data();
-    v.main = m_options.smoothing.kind == SmoothingKind::Off ? v.raw : cache.smoother.values().data();
+    const bool smoothing = m_options.smoothing.kind != SmoothingKind::Off;
+    v.main = smoothing ? cache.smoother.values().data() : v.raw;
+    v.rawPyramid = &cache.rawPyramid;
+    v.mainPyramid = smoothing ? &cache.mainPyramid : &cache.rawPyramid;
     v.sorted = cache.xSorted;
     return v;
 }
@@ -91,6 +97,7 @@ CurvePipeline::View CurvePipeline::refresh(const RunSeries& run, RunCache& cache
         cache.yLog = m_options.logY;
         cache.yOwn.clear();
         cache.yLen = 0;
+        cache.rawPyramid.reset();
     }
     if (cache.yLog) {
         cache.yOwn.resize(n);
@@ -100,6 +107,7 @@ CurvePipeline::View CurvePipeline::refresh(const RunSeries& run, RunCache& cache
         }
     }
     cache.yLen = n;
+    cache.rawPyramid.update(cache.yLog ? cache.yOwn.data() : run.value.data(), n);
     // Undrawable points, counted as they arrive; recounted only when an axis transform changed.
     View view = viewOf(run, cache);
     if (cache.undrawableKey != (kind * 4 + (cache.xLog ? 2 : 0) + (cache.yLog ? 1 : 0))) {
@@ -115,9 +123,16 @@ CurvePipeline::View CurvePipeline::refresh(const RunSeries& run, RunCache& cache
     if (m_options.smoothing.kind != SmoothingKind::Off) {
         if (cache.smoothLog != cache.yLog) cache.smoother.reset();
         cache.smoothLog = cache.yLog;
-        cache.smoother.update(view.raw, n, m_options.smoothing);
+        cache.smoother.update(view.raw, n, m_options.smoothing, run.xs[static_cast<int>(XAxisKind::Step)].data());
+        cache.mainPyramid.update(cache.smoother.values().data(), n, cache.smoother.lastRecomputeFrom());
     }
     return viewOf(run, cache);
+}
+
+size_t CurvePipeline::pyramidBytes() const {
+    size_t total = 0;
+    for (const RunCache& cache : m_cache) total += cache.rawPyramid.bytes() + cache.mainPyramid.bytes();
+    return total;
 }
 
 bool CurvePipeline::dataXExtent(double* lo, double* hi) {
@@ -145,27 +160,61 @@ PlotFrame CurvePipeline::compute(int columns, int rows) {
     // Drop caches of runs that left the model.
     for (auto it = m_cache.begin(); it != m_cache.end();)
         it = m_model->indexOf(it.key()) < 0 ? m_cache.erase(it) : std::next(it);
+    // Every run's cache exists before a View points into one: an insertion may rehash the QHash and
+    // move its values, and a View holds the addresses of its cache's pyramids.
+    for (int r = 0; r < m_model->runCount(); ++r) m_cache[m_model->run(r).info.key];
+
+    // Groups with at least two runs in the model; a lone member is drawn as an ordinary run.
+    QHash<QString, int> groupSize;
+    for (int r = 0; r < m_model->runCount(); ++r)
+        if (!m_model->run(r).info.group.isEmpty()) ++groupSize[m_model->run(r).info.group];
+    auto groupOf = [&](const RunSeries& run) { return groupSize.value(run.info.group) >= 2 ? run.info.group : QString(); };
 
     std::vector<View> views;
     std::vector<const RunSeries*> shown;
     std::vector<int> slot;  // frame.runs index of each shown run
+    struct GroupSlot {
+        int entry = -1;                 // frame.runs index of the group's entry
+        std::vector<View> members;      // every member's view (statistics need all of them)
+    };
+    QHash<QString, GroupSlot> groups;
     double xa = INFINITY, xb = -INFINITY;
     for (int r = 0; r < m_model->runCount(); ++r) {
         const RunSeries& run = m_model->run(r);
+        const QString group = groupOf(run);
+        if (!group.isEmpty() && !groups.contains(group)) {
+            PlottedRun entry;
+            entry.key = group;
+            entry.label = run.info.groupLabel.isEmpty() ? group : run.info.groupLabel;
+            entry.color = runColor(group);
+            entry.isGroup = true;
+            entry.hidden = m_hidden.contains(group);
+            frame.runs.push_back(entry);
+            groups[group].entry = static_cast<int>(frame.runs.size()) - 1;
+            frame.hasGroups = true;
+        }
         PlottedRun placeholder;
         placeholder.key = run.info.key;
         placeholder.label = run.info.label;
-        placeholder.color = runColor(run.info.key);
+        placeholder.color = group.isEmpty() ? runColor(run.info.key) : runColor(group);
         placeholder.live = run.info.live;
-        placeholder.hidden = m_hidden.contains(run.info.key);
+        placeholder.group = group;
+        placeholder.inLegend = group.isEmpty();
+        placeholder.faded = !group.isEmpty();
+        placeholder.hidden = group.isEmpty() ? m_hidden.contains(run.info.key)
+                                             : (m_hidden.contains(group) || !m_options.showGroupMembers);
         frame.runs.push_back(placeholder);
-        if (placeholder.hidden) continue;
-        slot.push_back(static_cast<int>(frame.runs.size()) - 1);
+        const bool groupShown = !group.isEmpty() && !m_hidden.contains(group);
+        if (placeholder.hidden && !groupShown) continue;
         RunCache& cache = m_cache[run.info.key];
-        views.push_back(refresh(run, cache));
-        shown.push_back(&run);
+        const View view = refresh(run, cache);
         xa = std::min(xa, cache.xMin);
         xb = std::max(xb, cache.xMax);
+        if (groupShown) groups[group].members.push_back(view);
+        if (placeholder.hidden) continue;
+        slot.push_back(static_cast<int>(frame.runs.size()) - 1);
+        views.push_back(view);
+        shown.push_back(&run);
     }
     frame.hasData = xa <= xb;
     if (m_autoX) {
@@ -193,16 +242,22 @@ PlotFrame CurvePipeline::compute(int columns, int rows) {
     const bool smoothing = m_options.smoothing.kind != SmoothingKind::Off;
     const bool withShadow = smoothing && m_options.showRawShadow;
 
-    std::vector<Envelope> envelopes(views.size());
+    // Envelopes of every shown run (and its raw shadow) on every core: each reads only its own run.
+    std::vector<Envelope> envelopes(views.size()), shadows(withShadow ? views.size() : 0);
+    parallelFor(static_cast<int>(views.size() + shadows.size()), [&](int task) {
+        const size_t k = static_cast<size_t>(task) % views.size();
+        const bool shadow = static_cast<size_t>(task) >= views.size();
+        const View& v = views[k];
+        EnvelopeRequest r = request;
+        if (m_usePyramids) r.pyramid = shadow ? v.rawPyramid : v.mainPyramid;
+        (shadow ? shadows : envelopes)[k] = downsampleEnvelope(v.u, shadow ? v.raw : v.main, v.n, r, v.sorted);
+    });
     std::vector<RangeInput> rangeMain(views.size()), rangeAll;
     for (size_t k = 0; k < views.size(); ++k) {
-        const View& v = views[k];
         const RunSeries& run = *shown[k];
         const RunCache& cache = *m_cache.constFind(run.info.key);
         PlottedRun& out = frame.runs[slot[k]];
         out.undrawablePoints = cache.undrawable;
-
-        envelopes[k] = downsampleEnvelope(v.u, v.main, v.n, request, v.sorted);
         const Envelope& env = envelopes[k];
         out.visiblePoints = static_cast<qint64>(env.visiblePoints);
         out.maxPerColumn = static_cast<qint64>(env.maxPerColumn);
@@ -225,7 +280,7 @@ PlotFrame CurvePipeline::compute(int columns, int rows) {
         in.hasLast = haveLast;
 
         if (withShadow) {
-            const Envelope shadow = downsampleEnvelope(v.u, v.raw, v.n, request, v.sorted);
+            const Envelope& shadow = shadows[k];
             out.shadow.reserve(static_cast<qsizetype>(shadow.indices.size()));
             for (size_t p = 0; p < shadow.indices.size(); ++p) out.shadow.push_back(QPointF(shadow.us[p], shadow.vs[p]));
             if (m_options.yMode == YRangeMode::Full) {
@@ -237,6 +292,34 @@ PlotFrame CurvePipeline::compute(int columns, int rows) {
         }
         frame.visiblePoints += out.visiblePoints;
         frame.maxPerColumn = std::max(frame.maxPerColumn, out.maxPerColumn);
+    }
+
+    // Group means and bands on the pixel-column centres (curve_groups.h); runs with unsorted x are
+    // left out of their group's statistics (interpolation needs x order).
+    const std::vector<double> grid = columnCentres(m_u0, m_u1, frame.columns);
+    for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
+        PlottedRun& out = frame.runs[it->entry];
+        if (out.hidden) continue;
+        std::vector<GroupMember> members;
+        for (const View& v : it->members)
+            if (v.sorted) members.push_back({v.u, v.main, v.n});
+        const GroupStatistics stats = groupStatistics(members, grid, m_options.band);
+        RangeInput in;
+        out.groupMinN = INT_MAX;
+        for (size_t k = 0; k < grid.size(); ++k) {
+            if (std::isnan(stats.mean[k])) continue;
+            out.line.push_back(QPointF(grid[k], stats.mean[k]));
+            out.bandLo.push_back(QPointF(grid[k], stats.lo[k]));
+            out.bandHi.push_back(QPointF(grid[k], stats.hi[k]));
+            out.groupMinN = std::min(out.groupMinN, stats.count[k]);
+            out.groupMaxN = std::max(out.groupMaxN, stats.count[k]);
+            in.values.insert(in.values.end(), {stats.mean[k], stats.lo[k], stats.hi[k]});
+            in.lastValue = stats.mean[k];
+            in.hasLast = true;
+        }
+        if (out.line.isEmpty()) out.groupMinN = 0;
+        frame.drawnPoints += out.line.size();
+        rangeMain.push_back(std::move(in));
     }
 
     // Y range.
@@ -254,6 +337,11 @@ PlotFrame CurvePipeline::compute(int columns, int rows) {
         y.hi = toDisplay(m_options.manualYMax, m_options.logY);
         y.valid = std::isfinite(y.lo) && std::isfinite(y.hi) && y.hi > y.lo;
         break;
+    }
+    if (m_options.yMode != YRangeMode::Manual && y.valid && std::isfinite(m_yIncludeLo) && std::isfinite(m_yIncludeHi)) {
+        const double margin = 0.03 * (std::max(y.hi, m_yIncludeHi) - std::min(y.lo, m_yIncludeLo));
+        if (m_yIncludeLo < y.lo) y.lo = m_yIncludeLo - margin;
+        if (m_yIncludeHi > y.hi) y.hi = m_yIncludeHi + margin;
     }
     if (!y.valid) y = {0, 1, true};
     frame.y0 = y.lo;
@@ -311,10 +399,13 @@ PlotFrame CurvePipeline::compute(int columns, int rows) {
             if (!high && !low) continue;
             if (high) out.clippedHigh.push_back(QPointF(uOf(c, c.max), y.hi));
             if (low) out.clippedLow.push_back(QPointF(uOf(c, c.min), y.lo));
-            if (v.sorted) {
+            // Sorted x: the column's points are [first, last], all with finite u; the pyramid only
+            // descends into blocks that straddle a y limit.
+            if (v.sorted && m_usePyramids) {
+                clipped += static_cast<qint64>(v.mainPyramid->countOutside(v.main, c.first, c.last + 1, y.lo, y.hi));
+            } else if (v.sorted) {
                 for (size_t i = c.first; i <= c.last; ++i)
-                    if (std::isfinite(v.u[i]) && std::isfinite(v.main[i]) && (v.main[i] > y.hi || v.main[i] < y.lo))
-                        ++clipped;
+                    if (std::isfinite(v.main[i]) && (v.main[i] > y.hi || v.main[i] < y.lo)) ++clipped;
             }
         }
         if (!v.sorted) {
@@ -331,9 +422,14 @@ PlotFrame CurvePipeline::compute(int columns, int rows) {
 QVector<ReadoutEntry> CurvePipeline::readoutAt(double u, double tolerance) const {
     QVector<ReadoutEntry> entries;
     if (!std::isfinite(u)) return entries;
+    // Members of a group (two or more runs) answer in the group's colour while the group is shown.
+    QHash<QString, int> groupSize;
+    for (int r = 0; r < m_model->runCount(); ++r)
+        if (!m_model->run(r).info.group.isEmpty()) ++groupSize[m_model->run(r).info.group];
     for (int r = 0; r < m_model->runCount(); ++r) {
         const RunSeries& run = m_model->run(r);
-        if (m_hidden.contains(run.info.key)) continue;
+        const bool grouped = groupSize.value(run.info.group) >= 2;
+        if (grouped ? m_hidden.contains(run.info.group) : m_hidden.contains(run.info.key)) continue;
         auto it = m_cache.constFind(run.info.key);
         if (it == m_cache.constEnd()) continue;
         const RunCache& cache = it.value();
@@ -369,7 +465,7 @@ QVector<ReadoutEntry> CurvePipeline::readoutAt(double u, double tolerance) const
         ReadoutEntry e;
         e.key = run.info.key;
         e.label = run.info.label;
-        e.color = runColor(run.info.key);
+        e.color = runColor(grouped ? run.info.group : run.info.key);
         e.step = static_cast<qint64>(run.xs[static_cast<int>(XAxisKind::Step)][best]);
         e.x = toData(v.u[best], m_options.logX);
         e.value = toData(v.main[best], m_options.logY);

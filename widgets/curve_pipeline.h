@@ -3,7 +3,8 @@
 //   1. x of the chosen axis, y; log10 of either under log scales (x or y <= 0 become undrawable),
 //   2. smoothing on the full-resolution display-space y (so log-y smooths in log space, anchors R9),
 //   3. the visible x range (automatic = every shown run's extent, or the zoomed range),
-//   4. per-pixel-column min/max envelope of the smoothed line and of the raw shadow,
+//   4. per-pixel-column min/max envelope of the smoothed line and of the raw shadow, read from a
+//      min/max pyramid per series (curve_pyramid.h) so a frame costs O(columns x runs), not O(points),
 //   5. the y range (robust_range.h) from the drawn line, clipped-point counts and edge markers,
 //   6. how each line is drawn: QLineSeries or column rasteriser (see compute()).
 // Every stage caches per run and only extends when points are appended (anchors R3). A PlotFrame is
@@ -12,6 +13,7 @@
 
 #include "curve_model.h"
 #include "curve_options.h"
+#include "curve_pyramid.h"
 #include "curve_smoother.h"
 
 #include <QColor>
@@ -20,6 +22,7 @@
 #include <QSet>
 #include <QVector>
 #include <cmath>
+#include <limits>
 
 namespace seqscope::widgets {
 
@@ -37,6 +40,15 @@ struct PlottedRun {
     qint64 clippedPoints = 0;        // of those, main values outside the y range
     qint64 undrawablePoints = 0;     // whole run: non-finite values, or x/y <= 0 under log scales
     qint64 maxPerColumn = 0;         // > 1: decimated, that many points share a pixel column
+    // Groups (curve_groups.h): a group is one entry (isGroup, key = the group key, colour of that
+    // key) placed before its members; members carry `group`, stay out of the legend and are drawn
+    // (faded, in the group colour) only when CurveViewOptions::showGroupMembers is on.
+    QString group;                   // members: their group key
+    bool isGroup = false;            // line = mean at each pixel column centre covered by >= 2 runs
+    bool inLegend = true;
+    bool faded = false;              // drawn faded by the rasteriser (shown group members)
+    QVector<QPointF> bandLo, bandHi; // groups: band edges at the line's x, display space
+    int groupMinN = 0, groupMaxN = 0;// groups: fewest / most members covering a drawn x
 };
 
 struct PlotFrame {
@@ -50,6 +62,7 @@ struct PlotFrame {
     qint64 visiblePoints = 0;        // sums over runs
     qint64 drawnPoints = 0;          // line + shadow points handed to the chart
     qint64 maxPerColumn = 0;
+    bool hasGroups = false;          // some entry is a group (the toolbar shows the band controls)
 };
 
 struct ReadoutEntry {
@@ -73,8 +86,17 @@ public:
     void setXRange(double u0, double u1);  // display space; u0 < u1
     void setAutoX() { m_autoX = true; }
     bool isAutoX() const { return m_autoX; }
+    // Values an automatic y range must also show (display space), e.g. where a run's forecast ends;
+    // NaN for none. The manual range ignores them.
+    void setYInclude(double lo, double hi) { m_yIncludeLo = lo, m_yIncludeHi = hi; }
     double xLo() const { return m_u0; }  // current x range, display space (last computed or set)
     double xHi() const { return m_u1; }
+
+    // Column extremes from the per-run min/max pyramids (default), or by scanning every visible
+    // point as before issue 20: same frame either way; the scan is kept for bench/gui_curves.
+    void setUsePyramids(bool on) { m_usePyramids = on; }
+    bool usePyramids() const { return m_usePyramids; }
+    size_t pyramidBytes() const;  // memory of every run's pyramids
 
     void setHidden(const QString& key, bool hidden);
     bool isHidden(const QString& key) const { return m_hidden.contains(key); }
@@ -118,11 +140,15 @@ private:
         int undrawableKey = -1;        // axis transform the count belongs to
         bool smoothLog = false;
         SeriesSmoother smoother;
+        MinMaxPyramid rawPyramid;      // of the display-space raw values, extended as points arrive
+        MinMaxPyramid mainPyramid;     // of the smoothed values (rebuilt from where the smoother rewrote)
     };
     struct View {
         const double* u = nullptr;
         const double* raw = nullptr;
         const double* main = nullptr;
+        const MinMaxPyramid* rawPyramid = nullptr;   // inside the RunCache: valid while m_cache
+        const MinMaxPyramid* mainPyramid = nullptr;  // gets no new keys (see compute())
         size_t n = 0;
         bool sorted = true;
     };
@@ -132,6 +158,8 @@ private:
     const CurveModel* m_model;
     CurveViewOptions m_options;
     bool m_autoX = true;
+    double m_yIncludeLo = std::numeric_limits<double>::quiet_NaN(), m_yIncludeHi = std::numeric_limits<double>::quiet_NaN();
+    bool m_usePyramids = true;
     double m_u0 = 0, m_u1 = 1;
     QSet<QString> m_hidden;
     QHash<QString, RunCache> m_cache;

@@ -20,10 +20,12 @@ void SeriesSmoother::reset() {
     m_out.clear();
     m_emaLast = 0;
     m_emaWeightPow = 1;
+    m_lastStep = 0;
+    m_haveLast = false;
     m_lastFrom = 0;
 }
 
-void SeriesSmoother::update(const double* y, size_t n, const SmoothingOptions& options) {
+void SeriesSmoother::update(const double* y, size_t n, const SmoothingOptions& options, const double* steps) {
     if (!m_primed || options != m_options || n < m_out.size()) {
         reset();
         m_options = options;
@@ -42,6 +44,16 @@ void SeriesSmoother::update(const double* y, size_t n, const SmoothingOptions& o
         break;
     case SmoothingKind::Ema:
         extendEma(y, have, n);
+        m_lastFrom = have;
+        break;
+    case SmoothingKind::TimeEma:
+        if (steps) {
+            extendTimeEma(y, steps, have, n);
+        } else {  // no clock given: unit steps, i.e. an EMA with weight exp(-1 / tau)
+            std::vector<double> index(n);
+            for (size_t i = 0; i < n; ++i) index[i] = static_cast<double>(i);
+            extendTimeEma(y, index.data(), have, n);
+        }
         m_lastFrom = have;
         break;
     case SmoothingKind::RunningAverage:
@@ -70,6 +82,25 @@ void SeriesSmoother::extendEma(const double* y, size_t from, size_t n) {
         m_emaWeightPow *= w;
         const double debias = 1.0 - m_emaWeightPow;
         m_out[i] = debias > 0 ? m_emaLast / debias : y[i];
+    }
+}
+
+void SeriesSmoother::extendTimeEma(const double* y, const double* steps, size_t from, size_t n) {
+    const double tau = m_options.tau;
+    for (size_t i = from; i < n; ++i) {
+        if (!std::isfinite(y[i]) || !std::isfinite(steps[i])) {
+            m_out[i] = kNaN;
+            continue;
+        }
+        if (!m_haveLast) {
+            m_emaLast = y[i];
+            m_haveLast = true;
+        } else {
+            const double alpha = -std::expm1(-std::max(0.0, steps[i] - m_lastStep) / tau);  // 1 - e^(-dx/tau)
+            m_emaLast += alpha * (y[i] - m_emaLast);
+        }
+        m_lastStep = steps[i];
+        m_out[i] = m_emaLast;
     }
 }
 

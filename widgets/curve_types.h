@@ -21,6 +21,8 @@ struct RunCurveInfo {
     QString key;           // stable run key (the store's run id): identity and colour (runColor)
     QString label;         // legend text, e.g. "xlstm-160M lr3e-3"; empty = key
     bool live = false;     // still streaming: the legend marks it
+    QString group;         // group key; runs sharing a non-empty key are drawn as one mean curve with a band
+    QString groupLabel;    // legend text of the group, e.g. "xlstm d=64 lr=3e-3 (3 seeds)"
 };
 
 // What the x axis shows. RelativeTime is wallTime minus the run's first wallTime.

@@ -2,6 +2,8 @@
 // M4 envelope per pixel column; see envelope_downsampler.h.
 #include "envelope_downsampler.h"
 
+#include "curve_pyramid.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -33,6 +35,37 @@ void addColumn(Envelope& out, const double* v, const Slot& s, int column, size_t
     out.columns.push_back({column, s.first, s.min, s.max, s.last, s.count, v[s.min], v[s.max], begin,
                            out.indices.size()});
     out.maxPerColumn = std::max(out.maxPerColumn, s.count);
+}
+
+// First index in [a, hi) whose u is not left of the column edge (`left(u)` true for a prefix),
+// searched outwards from `guess`: evenly logged runs land on it in one or two probes, uneven ones
+// gallop, then bisect, so a column costs O(log of its width) reads near its start, not O(log n).
+template <class Left>
+size_t findEdge(const double* u, size_t a, size_t hi, size_t guess, Left left) {
+    size_t g = std::clamp(guess, a, hi);
+    size_t lo = a, up = hi;  // answer in [lo, up]
+    if (g < hi && left(u[g])) {
+        lo = g + 1;
+        for (size_t step = 1; lo < hi; step *= 2) {
+            const size_t probe = std::min(hi, lo + step) - 1;
+            if (!left(u[probe])) {
+                up = probe;
+                break;
+            }
+            lo = probe + 1;
+        }
+    } else {
+        up = g;
+        for (size_t step = 1; up > a; step *= 2) {
+            const size_t probe = up - std::min(step, up - a);
+            if (left(u[probe])) {
+                lo = probe + 1;
+                break;
+            }
+            up = probe;
+        }
+    }
+    return static_cast<size_t>(std::partition_point(u + lo, u + up, left) - u);
 }
 
 void emitColumn(const Slot& s, int column, const double* u, const double* v, Envelope& out) {
@@ -77,7 +110,58 @@ Envelope downsampleEnvelope(const double* u, const double* v, size_t n, const En
             }
     }
 
-    if (sorted) {
+    // Where the edge after column c falls if the visible points were evenly spaced in u.
+    const double uLo = lo < hi ? u[lo] : u0;
+    const double density = (lo + 1 < hi && u[hi - 1] > uLo) ? (hi - 1 - lo) / (u[hi - 1] - uLo) : 0.0;
+    auto guessEdge = [&](int c) {
+        const double at = lo + (u0 + (c + 1) / scale - uLo) * density;
+        return at > static_cast<double>(lo) ? static_cast<size_t>(std::min(at, static_cast<double>(hi))) : lo;
+    };
+    const MinMaxPyramid* pyramid = request.pyramid && request.pyramid->size() >= hi ? request.pyramid : nullptr;
+
+    if (sorted && pyramid && !request.keepAll) {
+        // Each column's extremes from O(log n) pyramid blocks: the same slots as the scan below.
+        // Two passes (slots, then points) with prefetching kAhead columns ahead: a column costs
+        // a handful of cache misses (edge, blocks, its points), which overlap this way.
+        constexpr int kAhead = 6;
+        const size_t span = static_cast<size_t>((hi - lo) / columns) + 1;  // points per column, on average
+        std::vector<std::pair<int, Slot>> slots;
+        slots.reserve(static_cast<size_t>(columns));
+        size_t a = lo;
+        for (int c = 0; c < columns && a < hi; ++c) {
+            if (c + kAhead + 1 < columns) {
+                const size_t g = guessEdge(c + kAhead);
+                if (g > 0) prefetchLine(u + g - 1);
+                prefetchLine(u + g);
+                pyramid->prefetch(v, g, span);
+            }
+            size_t b = hi;
+            if (c + 1 < columns) {
+                const double edge = c + 1;
+                b = findEdge(u, a, hi, std::max(a, guessEdge(c)), [&](double x) { return (x - u0) * scale < edge; });
+            }
+            if (a == b) continue;
+            const RangeExtremes e = pyramid->query(v, a, b);
+            if (e.count > 0) {
+                size_t first = a, last = b - 1;
+                while (!finite(v[first])) ++first;
+                while (!finite(v[last])) --last;
+                slots.push_back({c, Slot{first, e.minIndex, e.maxIndex, last, e.count}});
+                out.visiblePoints += e.count;
+            }
+            a = b;
+        }
+        for (size_t k = 0; k < slots.size(); ++k) {
+            if (k + kAhead < slots.size()) {
+                const Slot& next = slots[k + kAhead].second;
+                for (size_t i : {next.min, next.max}) {
+                    prefetchLine(u + i);
+                    prefetchLine(v + i);
+                }
+            }
+            emitColumn(slots[k].second, slots[k].first, u, v, out);
+        }
+    } else if (sorted) {
         // Sorted x: each column is a contiguous index slice. Find its end by binary search with the
         // same expression the unsorted path uses per point (so both bucket identically), then scan
         // only values: a tight, branch-predictable loop (~1 ns per point).
@@ -86,8 +170,7 @@ Envelope downsampleEnvelope(const double* u, const double* v, size_t n, const En
             size_t b = hi;
             if (c + 1 < columns) {
                 const double edge = c + 1;
-                b = static_cast<size_t>(
-                    std::partition_point(u + a, u + hi, [&](double x) { return (x - u0) * scale < edge; }) - u);
+                b = findEdge(u, a, hi, std::max(a, guessEdge(c)), [&](double x) { return (x - u0) * scale < edge; });
             }
             Slot slot;
             const size_t begin = out.indices.size();

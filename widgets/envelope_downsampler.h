@@ -12,6 +12,8 @@
 
 namespace seqscope::widgets {
 
+class MinMaxPyramid;
+
 struct EnvelopeColumn {
     int column = 0;       // pixel column in [0, columns)
     size_t first = 0;     // input indices of the column's first, lowest, highest and last point
@@ -40,10 +42,13 @@ struct EnvelopeRequest {
     bool keepAll = false;      // raw-points mode: every visible point is drawn, columns still reported
     bool linkNeighbours = true;// also draw the nearest point left of u0 and right of u1 (sorted input),
                                // so lines run to the plot edges instead of stopping a column short
+    const MinMaxPyramid* pyramid = nullptr;  // of v (curve_pyramid.h), sorted input: each column's
+                               // extremes come from O(log n) blocks instead of a scan of its points
 };
 
 // `sorted`: u is non-decreasing (NaN-free); enables binary search of the visible slice and the
-// neighbour links. Unsorted input is scanned fully and drawn column by column.
+// neighbour links. Unsorted input is scanned fully and drawn column by column. With a pyramid (and
+// sorted input, no keepAll) the cost is O(columns x log n) and the result is the same.
 Envelope downsampleEnvelope(const double* u, const double* v, size_t n, const EnvelopeRequest& request,
                             bool sorted);
 

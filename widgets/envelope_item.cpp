@@ -2,6 +2,8 @@
 // Column-interval rasteriser for the raw shadow; see envelope_item.h.
 #include "envelope_item.h"
 
+#include "curve_parallel.h"
+
 #include <QPainter>
 #include <algorithm>
 #include <cmath>
@@ -33,105 +35,176 @@ void EnvelopeItem::setRuns(QVector<Run> runs) {
 
 QRectF EnvelopeItem::boundingRect() const { return m_area; }
 
-void EnvelopeItem::rasterise(QImage& image, const QVector<Run>& runs, double x0, double x1, double y0, double y1) {
-    image.fill(Qt::transparent);
-    const int w = image.width(), h = image.height();
-    if (w <= 0 || h <= 0 || !(x1 > x0) || !(y1 > y0)) return;
-    const double sx = w / (x1 - x0), sy = h / (y1 - y0);
-    std::vector<float> top(static_cast<size_t>(w)), bottom(static_cast<size_t>(w));
-    uchar* const bits = image.bits();  // detach once, not per pixel
-    const qsizetype stride = image.bytesPerLine();
+namespace {
+// One run's covered rows per pixel column (pixel y, downwards; top > bottom: nothing) and its paint.
+struct RunSpans {
+    std::vector<float> top, bottom;
+    int red = 0, green = 0, blue = 0;
+    double a8 = 0;       // opacity 0..255
+    double hw = 0.5;     // half line width, px
+    double side = 0;     // coverage spilled into neighbour columns by lines wider than a pixel
+    quint32 full = 0;    // a8 rounded: a fully covered pixel
+};
 
-    for (const Run& run : runs) {
-        if (run.points.size() < 1) continue;
-        std::fill(top.begin(), top.end(), INFINITY);
-        std::fill(bottom.begin(), bottom.end(), -INFINITY);
-        auto cover = [&](int c, double ya, double yb) {
-            if (c < 0 || c >= w) return;
-            top[static_cast<size_t>(c)] = std::min<float>(top[static_cast<size_t>(c)], static_cast<float>(std::min(ya, yb)));
-            bottom[static_cast<size_t>(c)] = std::max<float>(bottom[static_cast<size_t>(c)], static_cast<float>(std::max(ya, yb)));
-        };
-        // Pixel coordinates: x to the right, y downwards.
-        auto px = [&](const QPointF& p) { return QPointF((p.x() - x0) * sx, (y1 - p.y()) * sy); };
-        // Column of pixel x, clamped before the cast: deep zooms put link points ~1e15 px away.
-        auto columnOf = [&](double x) { return static_cast<int>(std::clamp(std::floor(x), -1.0, static_cast<double>(w))); };
-        QPointF a = px(run.points.front());
-        cover(columnOf(a.x()), a.y(), a.y());
-        for (qsizetype i = 1; i < run.points.size(); ++i) {
-            const QPointF b = px(run.points[i]);
-            QPointF l = a, r = b;
-            if (l.x() > r.x()) std::swap(l, r);
-            const double dx = r.x() - l.x();
-            const int c0 = columnOf(l.x()), c1 = columnOf(r.x());
-            if (c0 == c1 || dx <= 0) {
-                cover(c0, l.y(), r.y());
-            } else {
-                // Clip the segment to the visible columns, then sweep column by column.
-                const int from = std::max(c0, 0), to = std::min(c1, w - 1);
-                for (int c = from; c <= to; ++c) {
-                    const double xa = std::max(l.x(), static_cast<double>(c));
-                    const double xb = std::min(r.x(), static_cast<double>(c + 1));
-                    const double ya = l.y() + (r.y() - l.y()) * (xa - l.x()) / dx;
-                    const double yb = l.y() + (r.y() - l.y()) * (xb - l.x()) / dx;
-                    cover(c, ya, yb);
-                }
+RunSpans spansOf(const EnvelopeItem::Run& run, int w, double x0, double y1, double sx, double sy) {
+    RunSpans s;
+    s.top.assign(static_cast<size_t>(w), INFINITY);
+    s.bottom.assign(static_cast<size_t>(w), -INFINITY);
+    auto cover = [&](int c, double ya, double yb) {
+        if (c < 0 || c >= w) return;
+        s.top[static_cast<size_t>(c)] = std::min<float>(s.top[static_cast<size_t>(c)], static_cast<float>(std::min(ya, yb)));
+        s.bottom[static_cast<size_t>(c)] = std::max<float>(s.bottom[static_cast<size_t>(c)], static_cast<float>(std::max(ya, yb)));
+    };
+    // Pixel coordinates: x to the right, y downwards.
+    auto px = [&](const QPointF& p) { return QPointF((p.x() - x0) * sx, (y1 - p.y()) * sy); };
+    // Column of pixel x, clamped before the cast: deep zooms put link points ~1e15 px away.
+    auto columnOf = [&](double x) { return static_cast<int>(std::clamp(std::floor(x), -1.0, static_cast<double>(w))); };
+    QPointF a = px(run.points.front());
+    cover(columnOf(a.x()), a.y(), a.y());
+    for (qsizetype i = 1; i < run.points.size(); ++i) {
+        const QPointF b = px(run.points[i]);
+        QPointF l = a, r = b;
+        if (l.x() > r.x()) std::swap(l, r);
+        const double dx = r.x() - l.x();
+        const int c0 = columnOf(l.x()), c1 = columnOf(r.x());
+        if (c0 == c1 || dx <= 0) {
+            cover(c0, l.y(), r.y());
+        } else {
+            // Clip the segment to the visible columns, then sweep column by column.
+            const int from = std::max(c0, 0), to = std::min(c1, w - 1);
+            for (int c = from; c <= to; ++c) {
+                const double xa = std::max(l.x(), static_cast<double>(c));
+                const double xb = std::min(r.x(), static_cast<double>(c + 1));
+                const double ya = l.y() + (r.y() - l.y()) * (xa - l.x()) / dx;
+                const double yb = l.y() + (r.y() - l.y()) * (xb - l.x()) / dx;
+                cover(c, ya, yb);
             }
-            a = b;
         }
-        // Blend each column's widened interval once, premultiplied source-over; end rows get the
-        // fraction of the row the interval covers.
-        const QColor c = run.color;
-        const double a8 = std::clamp(run.alpha, 0, 255) * c.alpha() / 255.0;
-        const double hw = std::max(0.0, run.halfWidth);
-        const int red = c.red(), green = c.green(), blue = c.blue();
-        // Premultiplied source at coverage `sa` (0..255), blended source-over into *p.
-        auto blend = [&](quint32* p, quint32 sa) {
-            const quint32 sr = (static_cast<quint32>(red) * sa + 127) / 255;
-            const quint32 sg = (static_cast<quint32>(green) * sa + 127) / 255;
-            const quint32 sb = (static_cast<quint32>(blue) * sa + 127) / 255;
-            const quint32 inv = 255 - sa;
-            const quint32 d = *p;
-            const quint32 da = d >> 24, dr = (d >> 16) & 0xff, dg = (d >> 8) & 0xff, db = d & 0xff;
-            *p = ((sa + (da * inv + 127) / 255) << 24) | ((sr + (dr * inv + 127) / 255) << 16) |
-                 ((sg + (dg * inv + 127) / 255) << 8) | (sb + (db * inv + 127) / 255);
-        };
-        const quint32 full = static_cast<quint32>(a8 + 0.5);
-        // Lines wider than a pixel also spill into the neighbouring columns at partial coverage, so a
-        // steep stretch is as thick as a flat one (horizontal antialiasing for thick lines).
-        const double side = std::clamp(hw - 0.5, 0.0, 1.0);
-        auto coverage = [&](int c, int row) {
-            if (c < 0 || c >= w) return 0.0;
-            const double t = top[static_cast<size_t>(c)] - hw, b = bottom[static_cast<size_t>(c)] + hw;
-            if (!(t <= b)) return 0.0;
-            return std::clamp(std::min<double>(row + 1, b) - std::max<double>(row, t), 0.0, 1.0);
-        };
-        for (int col = 0; col < w; ++col) {
-            double t = top[static_cast<size_t>(col)] - hw, b = bottom[static_cast<size_t>(col)] + hw;
-            if (side > 0) {
-                for (int n : {col - 1, col + 1})
-                    if (n >= 0 && n < w && top[static_cast<size_t>(n)] <= bottom[static_cast<size_t>(n)]) {
-                        t = std::min<double>(t, top[static_cast<size_t>(n)] - hw);
-                        b = std::max<double>(b, bottom[static_cast<size_t>(n)] + hw);
-                    }
+        a = b;
+    }
+    const QColor c = run.color;
+    s.red = c.red();
+    s.green = c.green();
+    s.blue = c.blue();
+    s.a8 = std::clamp(run.alpha, 0, 255) * c.alpha() / 255.0;
+    s.hw = std::max(0.0, run.halfWidth);
+    // Lines wider than a pixel also spill into the neighbouring columns at partial coverage, so a
+    // steep stretch is as thick as a flat one (horizontal antialiasing for thick lines).
+    s.side = std::clamp(s.hw - 0.5, 0.0, 1.0);
+    s.full = static_cast<quint32>(s.a8 + 0.5);
+    return s;
+}
+
+// Premultiplied source of colour `s` at coverage `sa` (0..255), blended source-over into *p.
+inline void blend(quint32* p, const RunSpans& s, quint32 sa) {
+    const quint32 sr = (static_cast<quint32>(s.red) * sa + 127) / 255;
+    const quint32 sg = (static_cast<quint32>(s.green) * sa + 127) / 255;
+    const quint32 sb = (static_cast<quint32>(s.blue) * sa + 127) / 255;
+    const quint32 inv = 255 - sa;
+    const quint32 d = *p;
+    const quint32 da = d >> 24, dr = (d >> 16) & 0xff, dg = (d >> 8) & 0xff, db = d & 0xff;
+    *p = ((sa + (da * inv + 127) / 255) << 24) | ((sr + (dr * inv + 127) / 255) << 16) |
+         ((sg + (dg * inv + 127) / 255) << 8) | (sb + (db * inv + 127) / 255);
+}
+
+// Blends column `col` of one run: its widened interval once; end rows get the fraction of the row
+// the interval covers.
+void blendColumn(const RunSpans& s, int col, int w, int h, quint32* column) {
+    const auto coverage = [&](int c, int row) {
+        if (c < 0 || c >= w) return 0.0;
+        const double t = s.top[static_cast<size_t>(c)] - s.hw, b = s.bottom[static_cast<size_t>(c)] + s.hw;
+        if (!(t <= b)) return 0.0;
+        return std::clamp(std::min<double>(row + 1, b) - std::max<double>(row, t), 0.0, 1.0);
+    };
+    double t = s.top[static_cast<size_t>(col)] - s.hw, b = s.bottom[static_cast<size_t>(col)] + s.hw;
+    if (s.side > 0) {
+        for (int n : {col - 1, col + 1})
+            if (n >= 0 && n < w && s.top[static_cast<size_t>(n)] <= s.bottom[static_cast<size_t>(n)]) {
+                t = std::min<double>(t, s.top[static_cast<size_t>(n)] - s.hw);
+                b = std::max<double>(b, s.bottom[static_cast<size_t>(n)] + s.hw);
             }
-            if (!(t <= b)) continue;
-            // Clamp in double before the cast: clipped spikes reach ~1e12 px.
-            const int r0 = static_cast<int>(std::clamp(std::floor(t), 0.0, static_cast<double>(h)));
-            const int r1 = static_cast<int>(std::clamp(std::ceil(b), 0.0, static_cast<double>(h))) - 1;
-            const double ownT = top[static_cast<size_t>(col)] - hw, ownB = bottom[static_cast<size_t>(col)] + hw;
-            for (int row = r0; row <= r1; ++row) {
-                quint32* p = reinterpret_cast<quint32*>(bits + row * stride) + col;
-                if (row > ownT && row + 1 < ownB) {  // fully covered row: the common case of tall spans
-                    if (full) blend(p, full);
-                    continue;
-                }
-                double cov = coverage(col, row);
-                if (side > 0) cov = std::max({cov, side * coverage(col - 1, row), side * coverage(col + 1, row)});
-                const quint32 sa = static_cast<quint32>(a8 * cov + 0.5);
-                if (sa) blend(p, sa);
+    }
+    if (!(t <= b)) return;
+    // Clamp in double before the cast: clipped spikes reach ~1e12 px.
+    const int r0 = static_cast<int>(std::clamp(std::floor(t), 0.0, static_cast<double>(h)));
+    const int r1 = static_cast<int>(std::clamp(std::ceil(b), 0.0, static_cast<double>(h))) - 1;
+    const double ownT = s.top[static_cast<size_t>(col)] - s.hw, ownB = s.bottom[static_cast<size_t>(col)] + s.hw;
+    // Fully covered rows (row > ownT and row + 1 < ownB), the common case of tall spans: one
+    // precomputed source pixel; opaque lines and untouched pixels need no blend.
+    int f0 = r1 + 1, f1 = r1;
+    if (ownT <= ownB) {
+        f0 = static_cast<int>(std::clamp(std::floor(ownT) + 1, static_cast<double>(r0), static_cast<double>(r1 + 1)));
+        f1 = static_cast<int>(std::clamp(std::ceil(ownB) - 2, static_cast<double>(r0 - 1), static_cast<double>(r1)));
+    }
+    if (s.full && f0 <= f1) {
+        quint32 src = 0;
+        blend(&src, s, s.full);
+        const quint32 inv = 255 - s.full;
+        if (inv == 0) {
+            std::fill(column + f0, column + f1 + 1, src);
+        } else {
+            // Branch-free (a transparent pixel scales to 0), so the compiler vectorises it.
+            for (int row = f0; row <= f1; ++row) {
+                const quint32 d = column[row];
+                const quint32 da = d >> 24, dr = (d >> 16) & 0xff, dg = (d >> 8) & 0xff, db = d & 0xff;
+                column[row] = src + ((((da * inv + 127) / 255) << 24) | (((dr * inv + 127) / 255) << 16) |
+                                     (((dg * inv + 127) / 255) << 8) | ((db * inv + 127) / 255));
             }
         }
     }
+    for (int row = r0; row <= r1; ++row) {
+        if (row == f0 && f0 <= f1) {
+            row = f1;
+            continue;
+        }
+        quint32* p = column + row;
+        double cov = coverage(col, row);
+        if (s.side > 0) cov = std::max({cov, s.side * coverage(col - 1, row), s.side * coverage(col + 1, row)});
+        const quint32 sa = static_cast<quint32>(s.a8 * cov + 0.5);
+        if (sa) blend(p, s, sa);
+    }
+}
+}  // namespace
+
+void EnvelopeItem::rasterise(QImage& image, const QVector<Run>& runs, double x0, double x1, double y0, double y1) {
+    const int w = image.width(), h = image.height();
+    if (w <= 0 || h <= 0 || !(x1 > x0) || !(y1 > y0)) {
+        image.fill(Qt::transparent);
+        return;
+    }
+    const double sx = w / (x1 - x0), sy = h / (y1 - y0);
+    QVector<Run> drawn;
+    for (const Run& run : runs)
+        if (!run.points.isEmpty()) drawn.push_back(run);
+    std::vector<RunSpans> spans(static_cast<size_t>(drawn.size()));
+    parallelFor(static_cast<int>(drawn.size()),
+                [&](int k) { spans[static_cast<size_t>(k)] = spansOf(drawn[k], w, x0, y1, sx, sy); });
+    // Blend into a column-major scratch image, then transpose: a column's rows are contiguous there,
+    // while in the row-major QImage each row of a column is another cache line and page (20 runs x
+    // 1,300 columns x ~80 rows missed the cache once per pixel). Per pixel the runs blend in order,
+    // so the result is the same as drawing run by run. Reused per thread: 4 MB at 1,300 x 800.
+    // Columns (then row bands) are independent: both passes are split over the cores.
+    thread_local std::vector<quint32> scratch;
+    scratch.assign(static_cast<size_t>(w) * static_cast<size_t>(h), 0u);
+    quint32* const cells = scratch.data();
+    constexpr int kTile = 16;  // columns per task, and the transpose's tile edge (fits the L1 cache)
+    parallelFor((w + kTile - 1) / kTile, [&](int task) {
+        for (int col = task * kTile; col < std::min(w, (task + 1) * kTile); ++col) {
+            quint32* column = cells + static_cast<size_t>(col) * static_cast<size_t>(h);
+            for (const RunSpans& s : spans) blendColumn(s, col, w, h, column);
+        }
+    });
+    uchar* const bits = image.bits();  // detach once, not per pixel
+    const qsizetype stride = image.bytesPerLine();
+    parallelFor((h + kTile - 1) / kTile, [&](int task) {
+        const int r0 = task * kTile;
+        for (int c0 = 0; c0 < w; c0 += kTile)
+            for (int row = r0; row < std::min(h, r0 + kTile); ++row) {
+                quint32* line = reinterpret_cast<quint32*>(bits + row * stride);
+                for (int col = c0; col < std::min(w, c0 + kTile); ++col)
+                    line[col] = cells[static_cast<size_t>(col) * static_cast<size_t>(h) + static_cast<size_t>(row)];
+            }
+    });
 }
 
 void EnvelopeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
@@ -141,7 +214,9 @@ void EnvelopeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWi
     const qreal scale = std::max<qreal>(1.0, std::hypot(t.m11(), t.m12()));
     const QSize size(std::max(1, qRound(m_area.width() * scale)), std::max(1, qRound(m_area.height() * scale)));
     if (m_dirty || m_cache.size() != size) {
-        m_cache = QImage(size, QImage::Format_ARGB32_Premultiplied);
+        // Same size: rasterise overwrites every pixel, so the image is reused (a new 4 MB image per
+        // frame costs its page faults).
+        if (m_cache.size() != size) m_cache = QImage(size, QImage::Format_ARGB32_Premultiplied);
         rasterise(m_cache, m_runs, m_x0, m_x1, m_y0, m_y1);
         m_dirty = false;
     }

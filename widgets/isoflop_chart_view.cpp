@@ -2,6 +2,7 @@
 #include "isoflop_chart_view.h"
 
 #include <QChart>
+#include <QGuiApplication>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -14,6 +15,7 @@
 #include <map>
 
 #include "chart_style.h"
+#include "hover_tips.h"
 
 namespace seqscope::widgets {
 
@@ -22,8 +24,18 @@ IsoflopChartView::IsoflopChartView(QWidget* parent) : QChartView(parent) {
     setCurves({}, tr("Parameters N"));
 }
 
-void IsoflopChartView::setCurves(const QVector<IsoflopCurve>& curves, const QString& xTitle) {
+void IsoflopChartView::setCurves(const QVector<IsoflopCurve>& curves, const QString& xTitle, const ScalingPlot::LeftOut& leftOut) {
     m_curves = curves;
+    m_xTitle = xTitle;
+    m_leftOut = leftOut;
+    m_errorBars = 0;
+    m_highlighted = 0;
+    const bool dimming = m_highlight.kind == ScalingHighlight::Kind::Minima;
+    // While minima are highlighted everything else fades, so the rings are what the eye finds first.
+    auto tone = [dimming](QColor c) {
+        if (dimming) c.setAlphaF(c.alphaF() * ScalingHighlight::kDimAlpha);
+        return c;
+    };
     auto* chart = new QChart;   // setChart() below deletes the previous chart
     styleChart(this, chart);
     chart->setTitle(tr("IsoFLOP profiles"));
@@ -56,7 +68,7 @@ void IsoflopChartView::setCurves(const QVector<IsoflopCurve>& curves, const QStr
     };
     QSet<QString> legendDone;
     for (const auto& c : curves) {
-        const QColor colour = budgetColor(budgetRank[c.budget], int(budgetRank.size()));
+        const QColor colour = tone(budgetColor(budgetRank[c.budget], int(budgetRank.size())));
         const bool xl = archIsXlstm(c.arch);
         auto* points = new QScatterSeries;
         if (c.own) {   // the user's runs: hollow triangles, so they read apart from the source's at a glance
@@ -69,15 +81,40 @@ void IsoflopChartView::setCurves(const QVector<IsoflopCurve>& curves, const QStr
             points->setMarkerShape(xl ? QScatterSeries::MarkerShapeCircle : QScatterSeries::MarkerShapeRectangle);
             points->setMarkerSize(xl ? 8.5 : 7.5);
             points->setColor(colour);
-            points->setBorderColor(colour.darker(140));
+            points->setBorderColor(colour.darker(140));   // keeps the alpha
         }
-        for (const QPointF& p : c.runs) {
+        QStringList tips;          // hover: the run's name (and N, D, C, loss for the user's)
+        QVector<qint64> runIds;    // click: select the user's run in the Runs panel
+        for (int i = 0; i < c.runs.size(); ++i) {
+            const QPointF& p = c.runs[i];
             if (p.x() <= 0 || !std::isfinite(p.y())) continue;   // a log axis cannot show x <= 0
             points->append(p);
+            tips << tr("%1\nbudget %2 FLOPs: x = %3, loss %4")
+                        .arg(c.runNames.value(i), budgetLabel(c.budget), QString::number(p.x(), 'g', 3))
+                        .arg(p.y(), 0, 'f', 4)
+                        .trimmed();
+            runIds << c.runIds.value(i);
             xMin = std::min(xMin, p.x());
             xMax = std::max(xMax, p.x());
             yMin = std::min(yMin, p.y());
             yMax = std::max(yMax, p.y());
+        }
+        attachHoverTips(points, tips);
+        if (c.own) attachRunPicks(points, runIds);
+        attachToggles(points, c.runKeys);
+        // Replicates: one standard deviation either side of the mean, as a vertical bar.
+        for (int i = 0; i < c.runs.size() && i < c.runSpread.size(); ++i) {
+            const QPointF& p = c.runs[i];
+            if (c.runSpread[i] <= 0 || p.x() <= 0) continue;
+            auto* bar = new QLineSeries;
+            bar->setPen(QPen(colour, 1.5));
+            bar->append(p.x(), p.y() - c.runSpread[i]);
+            bar->append(p.x(), p.y() + c.runSpread[i]);
+            yMin = std::min(yMin, p.y() - c.runSpread[i]);
+            yMax = std::max(yMax, p.y() + c.runSpread[i]);
+            attach(bar);
+            chart->legend()->markers(bar).value(0)->setVisible(false);
+            ++m_errorBars;
         }
         // One legend entry per budget: "1e19", and "1.5e12 (yours)" for the user's runs.
         const QString label = c.own ? tr("%1 (yours)").arg(budgetLabel(c.budget)) : budgetLabel(c.budget);
@@ -99,15 +136,46 @@ void IsoflopChartView::setCurves(const QVector<IsoflopCurve>& curves, const QStr
             chart->legend()->markers(line).value(0)->setVisible(false);
         }
         if (c.hasOptimum && c.optimum.x() > 0) {
+            const bool lit = m_highlight.covers(ScalingHighlight::Kind::Minima, c.arch);
+            if (lit) {   // a thick hollow ring under the star
+                auto* ring = new QScatterSeries;
+                ring->setMarkerShape(QScatterSeries::MarkerShapeCircle);
+                ring->setMarkerSize(26);
+                ring->setColor(Qt::transparent);
+                ring->setPen(QPen(palette().color(QPalette::Highlight), 3.0));
+                ring->append(c.optimum);
+                attach(ring);
+                chart->legend()->markers(ring).value(0)->setVisible(false);
+                ++m_highlighted;
+            }
             auto* opt = new QScatterSeries;
             opt->setMarkerShape(QScatterSeries::MarkerShapeStar);
             opt->setMarkerSize(16);
-            opt->setColor(colour);
-            opt->setBorderColor(palette().color(QPalette::Text));
+            const QColor star = budgetColor(budgetRank[c.budget], int(budgetRank.size())), edge = palette().color(QPalette::Text);
+            opt->setColor(lit ? star : tone(star));
+            opt->setBorderColor(lit ? edge : tone(edge));
             opt->append(c.optimum);
             attach(opt);
             chart->legend()->markers(opt).value(0)->setVisible(false);
         }
+    }
+    if (!leftOut.points.isEmpty()) {
+        auto* out = new QScatterSeries;
+        out->setMarkerShape(QScatterSeries::MarkerShapeRotatedRectangle);
+        out->setMarkerSize(9);
+        out->setColor(Qt::transparent);
+        out->setBorderColor(tone(palette().color(QPalette::PlaceholderText)));
+        out->setName(tr("left out"));
+        for (const QPointF& p : leftOut.points) {
+            out->append(p);
+            xMin = std::min(xMin, p.x());
+            xMax = std::max(xMax, p.x());
+            yMin = std::min(yMin, p.y());
+            yMax = std::max(yMax, p.y());
+        }
+        attach(out);
+        attachHoverTips(out, leftOut.names);
+        attachToggles(out, leftOut.keys);
     }
     if (xMax > 0) {
         setLogRange(xAxis, xMin / 1.25, xMax * 1.25);
@@ -125,6 +193,20 @@ void IsoflopChartView::setCurves(const QVector<IsoflopCurve>& curves, const QStr
         xAxis->setRange(1e7, 1e10);
         yAxis->setRange(2.5, 4.0);
     }
+}
+
+void IsoflopChartView::setHighlight(const ScalingHighlight& highlight) {
+    if (highlight == m_highlight) return;
+    m_highlight = highlight;
+    setCurves(m_curves, m_xTitle, m_leftOut);
+}
+
+void IsoflopChartView::attachToggles(QXYSeries* series, const QVector<QString>& keys) {
+    connect(series, &QXYSeries::clicked, this, [this, series, keys](const QPointF& at) {
+        if (!(QGuiApplication::keyboardModifiers() & Qt::ShiftModifier)) return;
+        const int i = nearestPoint(series, at, int(keys.size()));
+        if (i >= 0) emit pointToggled(keys.at(i));
+    });
 }
 
 }  // namespace seqscope::widgets

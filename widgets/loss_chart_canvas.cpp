@@ -6,7 +6,9 @@
 #include "chart_style.h"
 #include "clip_marker_item.h"
 #include "crosshair_item.h"
+#include "curve_band_item.h"
 #include "envelope_item.h"
+#include "loss_chart_forecast.h"
 
 #include <QApplication>
 #include <QCategoryAxis>
@@ -30,6 +32,7 @@ constexpr double kWheelZoomPerNotch = 0.8;  // visible span factor per wheel not
 constexpr double kKeyPanFraction = 0.1;     // of the visible span per arrow key press
 constexpr int kMinZoomBoxPx = 5;            // smaller drags are clicks (pin the readout)
 constexpr int kShadowAlpha = 70;            // raw shadow opacity (of 255)
+constexpr int kMemberAlpha = 110;           // shown members of a group, under its mean (of 255)
 constexpr double kReadoutToleranceColumns = 4;  // a run answers the readout this close to its x extent
 
 TickFormat tickFormatFor(XAxisKind kind) {
@@ -100,6 +103,10 @@ LossChartCanvas::LossChartCanvas(QWidget* parent) : QChartView(parent) {
     m_envelope->setZValue(3.5);  // above the grid (2), below the series (4): ChartPresenter's z order
     m_clipMarkers = new ClipMarkerItem(chart);
     m_clipMarkers->setZValue(4.5);  // above the series
+    m_bands = new CurveBandItem(chart);
+    m_bands->setZValue(3.6);  // above the shadows, below the forecasts and the lines
+    m_forecast = new ForecastItem(chart);
+    m_forecast->setZValue(3.8);  // above the shadows, below the measured lines
     m_crosshair = new CrosshairItem(chart);
     m_crosshair->hide();
     m_emptyText = new QGraphicsTextItem(chart);
@@ -173,7 +180,8 @@ QString LossChartCanvas::xAxisTitle() const {
 void LossChartCanvas::syncSeries(const PlotFrame& frame) {
     QChart* chart = this->chart();
     QStringList order;
-    for (const PlottedRun& run : frame.runs) order << run.key;
+    for (const PlottedRun& run : frame.runs)
+        if (run.inLegend) order << run.key;
     // Remove series of runs that left; add new ones (legend order follows the model).
     for (auto it = m_series.begin(); it != m_series.end();) {
         if (!order.contains(it.key())) {
@@ -207,16 +215,22 @@ void LossChartCanvas::syncSeries(const PlotFrame& frame) {
     const QColor text = palette().color(QPalette::Text);
     const QColor base = palette().color(QPalette::Base);
     for (const PlottedRun& run : frame.runs) {
+        if (!run.inLegend) continue;
         QLineSeries* line = m_series[run.key].line;
         const QColor color = visibleOn(run.color, base);
         QPen pen(color);
-        // Width 1 for raw lines: Qt's wide-pen stroker is ~30x slower on dense zigzags.
-        pen.setWidthF(smoothing ? 2.0 : 1.0);
+        // Width 1 for raw lines: Qt's wide-pen stroker is ~30x slower on dense zigzags. Group means
+        // are smooth (one point per column) and carry the eye: 2.
+        pen.setWidthF(smoothing || run.isGroup ? 2.0 : 1.0);
         if (line->pen() != pen) line->setPen(pen);
         // One call per frame, never clear + append (Qt Charts' fast path); rasterised lines leave the
         // series empty (it still carries the legend entry).
         line->replace(run.rasterised ? QList<QPointF>() : run.line);
         QString name = run.label;
+        if (run.isGroup && run.groupMaxN > 0) {
+            name += run.groupMinN == run.groupMaxN ? tr(" (N=%1)").arg(run.groupMaxN)
+                                                   : tr(" (N=%1–%2)").arg(run.groupMinN).arg(run.groupMaxN);
+        }
         if (run.live) name += QStringLiteral(" ●");
         if (run.clippedPoints > 0) name += tr(" (%n clipped)", nullptr, static_cast<int>(std::min<qint64>(run.clippedPoints, INT_MAX)));
         if (line->name() != name) line->setName(name);
@@ -246,8 +260,18 @@ void LossChartCanvas::syncSeries(const PlotFrame& frame) {
     for (const PlottedRun& run : frame.runs)
         if (!run.shadow.isEmpty()) rasters.push_back({visibleOn(run.color, base), run.shadow, kShadowAlpha, 0.5});
     for (const PlottedRun& run : frame.runs)
-        if (run.rasterised) rasters.push_back({visibleOn(run.color, base), run.line, 255, smoothing ? 1.0 : 0.5});
+        if (run.faded && !run.hidden && !run.line.isEmpty())
+            rasters.push_back({visibleOn(run.color, base), run.line, kMemberAlpha, 0.5});
+    for (const PlottedRun& run : frame.runs)
+        if (run.rasterised && !run.faded)
+            rasters.push_back({visibleOn(run.color, base), run.line, 255, smoothing ? 1.0 : 0.5});
     m_envelope->setRuns(std::move(rasters));
+
+    QVector<CurveBandItem::Band> bands;
+    for (const PlottedRun& run : frame.runs)
+        if (run.isGroup && !run.hidden && !run.bandLo.isEmpty())
+            bands.push_back({visibleOn(run.color, base), run.bandLo, run.bandHi});
+    m_bands->setBands(std::move(bands));
 }
 
 void LossChartCanvas::updateAxes(const QString& metric) {
@@ -278,6 +302,8 @@ void LossChartCanvas::updateOverlay() {
     const QRectF area = chart()->plotArea();
     m_envelope->setGeometry(area, m_frame.x0, m_frame.x1, m_frame.y0, m_frame.y1);
     m_clipMarkers->setGeometry(area, m_frame.x0, m_frame.x1);
+    m_forecast->setGeometry(area, m_frame.x0, m_frame.x1, m_frame.y0, m_frame.y1);
+    m_bands->setGeometry(area, m_frame.x0, m_frame.x1, m_frame.y0, m_frame.y1);
     const bool empty = !m_frame.hasData;
     m_emptyText->setVisible(empty);
     // Without data the axes carry no ticks: a grid of made-up numbers would look like a plot.

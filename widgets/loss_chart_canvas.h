@@ -24,7 +24,9 @@ namespace seqscope::widgets {
 
 class ClipMarkerItem;
 class CrosshairItem;
+class CurveBandItem;
 class EnvelopeItem;
+class ForecastItem;
 
 class LossChartCanvas : public QChartView {
     Q_OBJECT
@@ -58,6 +60,8 @@ public:
     QCategoryAxis* axisY() const { return m_axisY; }
     EnvelopeItem* envelopeItem() const { return m_envelope; }
     ClipMarkerItem* clipMarkerItem() const { return m_clipMarkers; }
+    ForecastItem* forecastItem() const { return m_forecast; }   // final-loss forecast bands
+    CurveBandItem* bandItem() const { return m_bands; }         // seed-group bands
 
     QString xAxisTitle() const;
     static QString xAxisName(XAxisKind kind);
@@ -109,6 +113,8 @@ private:
     QStringList m_order;
     ClipMarkerItem* m_clipMarkers = nullptr;
     EnvelopeItem* m_envelope = nullptr;
+    ForecastItem* m_forecast = nullptr;
+    CurveBandItem* m_bands = nullptr;
     CrosshairItem* m_crosshair = nullptr;
     QGraphicsTextItem* m_emptyText = nullptr;
     QRubberBand* m_rubberBand = nullptr;

@@ -43,6 +43,10 @@ QSize LossChartToolbar::sizeHint() const {
 
 void LossChartToolbar::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
+    updateDirection();
+}
+
+void LossChartToolbar::updateDirection() {
     const int needed = m_xGroup->sizeHint().width() + m_yGroup->minimumSizeHint().width() + 12;
     const auto direction = width() >= needed ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
     if (direction != m_outer->direction()) {
@@ -86,6 +90,7 @@ LossChartToolbar::LossChartToolbar(QWidget* parent) : QWidget(parent) {
     m_smoothing->addItem(tr("EMA (debiased)"), static_cast<int>(SmoothingKind::Ema));
     m_smoothing->addItem(tr("Running average"), static_cast<int>(SmoothingKind::RunningAverage));
     m_smoothing->addItem(tr("Centred average (non-causal)"), static_cast<int>(SmoothingKind::CenteredAverage));
+    m_smoothing->addItem(tr("EMA (time-weighted)"), static_cast<int>(SmoothingKind::TimeEma));
     m_smoothing->setToolTip(tr("Smoothing is computed on every logged point before the curve is decimated, "
                                "so it does not change with zoom or run length"));
     m_emaWeight = new QDoubleSpinBox(this);
@@ -93,12 +98,37 @@ LossChartToolbar::LossChartToolbar(QWidget* parent) : QWidget(parent) {
     m_emaWeight->setDecimals(3);
     m_emaWeight->setSingleStep(0.05);
     m_emaWeight->setToolTip(tr("EMA weight: 0 = none, 0.999 = strongest"));
+    m_tau = new QDoubleSpinBox(this);
+    m_tau->setRange(0.01, 1e9);
+    m_tau->setDecimals(2);
+    m_tau->setPrefix(tr("τ "));
+    m_tau->setSuffix(tr(" steps"));
+    m_tau->setToolTip(tr("Time constant of the time-weighted EMA in optimizer steps: each point moves the average by "
+                         "1 − exp(−Δstep / τ), so unevenly logged runs are smoothed alike"));
     m_window = new QSpinBox(this);
     m_window->setRange(1, 1000000);
     m_window->setSuffix(tr(" pts"));
     m_window->setToolTip(tr("Averaging window in logged points"));
     m_shadow = new QCheckBox(tr("raw"), this);
     m_shadow->setToolTip(tr("Draw the raw values faded behind the smoothed line"));
+
+    m_groupControls = new QWidget(this);
+    auto* groupLayout = new QHBoxLayout(m_groupControls);
+    groupLayout->setContentsMargins(0, 0, 0, 0);
+    groupLayout->setSpacing(4);
+    m_band = new QComboBox(m_groupControls);
+    m_band->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_band->addItem(tr("± std"), static_cast<int>(BandKind::StdDev));
+    m_band->addItem(tr("± std error"), static_cast<int>(BandKind::StdError));
+    m_band->addItem(tr("min–max"), static_cast<int>(BandKind::MinMax));
+    m_band->setToolTip(tr("Band around each group's mean: sample standard deviation (ddof = 1), standard error of "
+                          "the mean, or the members' range. Where fewer than 2 runs cover x, nothing is drawn."));
+    m_members = new QCheckBox(tr("runs"), m_groupControls);
+    m_members->setToolTip(tr("Also draw each run of a group, faded, under the group's mean"));
+    groupLayout->addWidget(caption(tr("Groups:"), m_groupControls));
+    groupLayout->addWidget(m_band);
+    groupLayout->addWidget(m_members);
+    m_groupControls->hide();
 
     m_yMode = new QComboBox(this);
     m_yMode->addItem(tr("Auto (robust)"), static_cast<int>(YRangeMode::Robust));
@@ -119,6 +149,12 @@ LossChartToolbar::LossChartToolbar(QWidget* parent) : QWidget(parent) {
     m_rawPoints->setToolTip(tr("Draw every point instead of the per-pixel min/max envelope (slow for long runs; "
                                "the envelope already shows the same pixels)"));
 
+    m_forecast = new QToolButton(this);
+    m_forecast->setText(tr("Forecast"));
+    m_forecast->setCheckable(true);
+    m_forecast->setToolTip(tr("Show each run's forecast final loss: a band from its last point to its planned "
+                              "last step, fitted to its own curve and learning-rate schedule"));
+    connect(m_forecast, &QToolButton::toggled, this, &LossChartToolbar::forecastToggled);
     m_reset = new QToolButton(this);
     m_reset->setText(tr("Reset view"));
     m_reset->setToolTip(tr("Fit all data (Home, or double-click the chart)"));
@@ -127,10 +163,14 @@ LossChartToolbar::LossChartToolbar(QWidget* parent) : QWidget(parent) {
     m_export->setPopupMode(QToolButton::InstantPopup);
     auto* menu = new QMenu(m_export);
     menu->addAction(tr("Image (PNG)…"), this, &LossChartToolbar::exportPngClicked);
+    QMenu* dpiMenu = menu->addMenu(tr("Image for print (PNG)"));
+    for (int dpi : {150, 300, 600})
+        dpiMenu->addAction(tr("%1 dpi…").arg(dpi), this, [this, dpi] { emit exportPngDpiClicked(dpi); });
     menu->addAction(tr("Vector image (SVG)…"), this, &LossChartToolbar::exportSvgClicked);
+    menu->addAction(tr("Document (PDF)…"), this, &LossChartToolbar::exportPdfClicked);
     menu->addSeparator();
     menu->addAction(tr("Plotted data as shown (CSV)…"), this, &LossChartToolbar::exportCsvClicked);
-    menu->addAction(tr("Full-resolution raw data (CSV)…"), this, &LossChartToolbar::exportFullCsvClicked);
+    menu->addAction(tr("All runs, full resolution (CSV, long format)…"), this, &LossChartToolbar::exportFullCsvClicked);
     menu->addSeparator();
     menu->addAction(tr("Copy readout"), this, &LossChartToolbar::copyReadoutClicked);
     m_export->setMenu(menu);
@@ -148,8 +188,10 @@ LossChartToolbar::LossChartToolbar(QWidget* parent) : QWidget(parent) {
     layout->addWidget(caption(tr("Smoothing:"), this));
     layout->addWidget(m_smoothing);
     layout->addWidget(m_emaWeight);
+    layout->addWidget(m_tau);
     layout->addWidget(m_window);
     layout->addWidget(m_shadow);
+    layout->addWidget(m_groupControls);
     layout->addStretch(1);
     yLayout->addWidget(caption(tr("y:"), this));
     yLayout->addWidget(m_yMode);
@@ -159,6 +201,7 @@ LossChartToolbar::LossChartToolbar(QWidget* parent) : QWidget(parent) {
     yLayout->addWidget(separator(this));
     yLayout->addWidget(m_rawPoints);
     yLayout->addStretch(1);
+    yLayout->addWidget(m_forecast);
     yLayout->addWidget(m_reset);
     yLayout->addWidget(m_export);
 
@@ -170,6 +213,9 @@ LossChartToolbar::LossChartToolbar(QWidget* parent) : QWidget(parent) {
     connect(m_smoothing, &QComboBox::currentIndexChanged, this, &LossChartToolbar::edited);
     connect(m_emaWeight, &QDoubleSpinBox::valueChanged, this, &LossChartToolbar::edited);
     connect(m_window, &QSpinBox::valueChanged, this, &LossChartToolbar::edited);
+    connect(m_tau, &QDoubleSpinBox::valueChanged, this, &LossChartToolbar::edited);
+    connect(m_band, &QComboBox::currentIndexChanged, this, &LossChartToolbar::edited);
+    connect(m_members, &QCheckBox::toggled, this, &LossChartToolbar::edited);
     connect(m_shadow, &QCheckBox::toggled, this, &LossChartToolbar::edited);
     connect(m_yMode, &QComboBox::currentIndexChanged, this, &LossChartToolbar::edited);
     connect(m_rawPoints, &QCheckBox::toggled, this, &LossChartToolbar::edited);
@@ -187,6 +233,9 @@ void LossChartToolbar::setOptions(const CurveViewOptions& options) {
     m_smoothing->setCurrentIndex(m_smoothing->findData(static_cast<int>(options.smoothing.kind)));
     m_emaWeight->setValue(options.smoothing.emaWeight);
     m_window->setValue(options.smoothing.window);
+    m_tau->setValue(options.smoothing.tau);
+    m_band->setCurrentIndex(m_band->findData(static_cast<int>(options.band)));
+    m_members->setChecked(options.showGroupMembers);
     m_shadow->setChecked(options.showRawShadow);
     m_yMode->setCurrentIndex(m_yMode->findData(static_cast<int>(options.yMode)));
     m_rawPoints->setChecked(options.rawPoints);
@@ -213,6 +262,7 @@ void LossChartToolbar::setYRangeHint(double lo, double hi) {
 void LossChartToolbar::updateEnabled() {
     const SmoothingKind kind = m_options.smoothing.kind;
     m_emaWeight->setVisible(kind == SmoothingKind::Ema);
+    m_tau->setVisible(kind == SmoothingKind::TimeEma);
     m_window->setVisible(kind == SmoothingKind::RunningAverage || kind == SmoothingKind::CenteredAverage);
     m_shadow->setEnabled(kind != SmoothingKind::Off);
 }
@@ -226,6 +276,9 @@ void LossChartToolbar::edited() {
     o.smoothing.kind = static_cast<SmoothingKind>(m_smoothing->currentData().toInt());
     o.smoothing.emaWeight = m_emaWeight->value();
     o.smoothing.window = m_window->value();
+    o.smoothing.tau = m_tau->value();
+    o.band = static_cast<BandKind>(m_band->currentData().toInt());
+    o.showGroupMembers = m_members->isChecked();
     o.showRawShadow = m_shadow->isChecked();
     o.rawPoints = m_rawPoints->isChecked();
     const auto mode = static_cast<YRangeMode>(m_yMode->currentData().toInt());
@@ -280,6 +333,22 @@ void LossChartToolbar::manualRangeEdited() {
         return;
     setOptions(o);
     emit optionsEdited(o);
+}
+
+}  // namespace seqscope::widgets
+
+namespace seqscope::widgets {
+
+void LossChartToolbar::setGroupsPresent(bool present) {
+    if (m_groupControls->isHidden() != present) return;
+    m_groupControls->setVisible(present);
+    updateDirection();  // the strip may need a second row now
+    updateGeometry();
+}
+
+void LossChartToolbar::setForecastChecked(bool on) {
+    const QSignalBlocker block(m_forecast);
+    m_forecast->setChecked(on);
 }
 
 }  // namespace seqscope::widgets

@@ -31,6 +31,11 @@ public:
     const CurveViewOptions& options() const { return m_options; }
     // The automatic y range now shown (data units): prefills the manual fields.
     void setYRangeHint(double lo, double hi);
+    // Shows the group controls (band kind, members) only while some run belongs to a group.
+    void setGroupsPresent(bool present);
+    // The Forecast toggle (final-loss forecast bands), set without echoing forecastToggled.
+    void setForecastChecked(bool on);
+    QToolButton* forecastButton() const { return m_forecast; }
 
     // Test access.
     QComboBox* xAxisBox() const { return m_xAxis; }
@@ -40,15 +45,21 @@ public:
     QLineEdit* yMaxEdit() const { return m_yMax; }
     QCheckBox* logXBox() const { return m_logX; }
     QCheckBox* logYBox() const { return m_logY; }
+    QComboBox* bandBox() const { return m_band; }
+    QCheckBox* membersBox() const { return m_members; }
+    QDoubleSpinBox* tauBox() const { return m_tau; }
 
 signals:
     void optionsEdited(const seqscope::widgets::CurveViewOptions& options);
     void resetClicked();
     void exportPngClicked();
     void exportSvgClicked();
+    void exportPdfClicked();
+    void exportPngDpiClicked(int dpi);   // publication PNG at this many dots per inch
     void exportCsvClicked();
     void exportFullCsvClicked();
     void copyReadoutClicked();
+    void forecastToggled(bool on);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -60,6 +71,7 @@ private:
     void edited();
     void manualRangeEdited();
     void updateEnabled();
+    void updateDirection();  // one row when both groups fit, else two
 
     CurveViewOptions m_options;
     bool m_initializing = false;
@@ -69,6 +81,10 @@ private:
     QCheckBox* m_logY = nullptr;
     QComboBox* m_smoothing = nullptr;
     QDoubleSpinBox* m_emaWeight = nullptr;
+    QDoubleSpinBox* m_tau = nullptr;
+    QWidget* m_groupControls = nullptr;
+    QComboBox* m_band = nullptr;
+    QCheckBox* m_members = nullptr;
     QSpinBox* m_window = nullptr;
     QCheckBox* m_shadow = nullptr;
     QComboBox* m_yMode = nullptr;
@@ -77,6 +93,7 @@ private:
     QCheckBox* m_rawPoints = nullptr;
     QToolButton* m_reset = nullptr;
     QToolButton* m_export = nullptr;
+    QToolButton* m_forecast = nullptr;
 };
 
 }  // namespace seqscope::widgets

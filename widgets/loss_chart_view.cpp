@@ -14,14 +14,19 @@
 #include <QGraphicsLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QFileInfo>
 #include <QMenu>
+#include <QPageSize>
 #include <QPainter>
+#include <QPdfWriter>
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QSvgGenerator>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace seqscope::widgets {
 
@@ -70,10 +75,20 @@ LossChartView::LossChartView(QWidget* parent) : QWidget(parent) {
     connect(m_toolbar, &LossChartToolbar::optionsEdited, this,
             [this](const CurveViewOptions& o) { applyOptions(o, true); });
     connect(m_toolbar, &LossChartToolbar::resetClicked, this, &LossChartView::resetView);
+    connect(m_toolbar, &LossChartToolbar::forecastToggled, this, &LossChartView::setForecastsShown);
     connect(m_toolbar, &LossChartToolbar::copyReadoutClicked, this, &LossChartView::copyReadout);
     connect(m_toolbar, &LossChartToolbar::exportPngClicked, this, [this] {
         const QString path = askPath(tr("Export chart as PNG"), tr("PNG image (*.png)"), QStringLiteral(".png"));
         if (!path.isEmpty()) exportPng(path);
+    });
+    connect(m_toolbar, &LossChartToolbar::exportPngDpiClicked, this, [this](int dpi) {
+        const QString path =
+            askPath(tr("Export chart as PNG at %1 dpi").arg(dpi), tr("PNG image (*.png)"), QStringLiteral(".png"));
+        if (!path.isEmpty()) exportPngDpi(path, dpi);
+    });
+    connect(m_toolbar, &LossChartToolbar::exportPdfClicked, this, [this] {
+        const QString path = askPath(tr("Export chart as PDF"), tr("PDF document (*.pdf)"), QStringLiteral(".pdf"));
+        if (!path.isEmpty()) exportPdf(path);
     });
     connect(m_toolbar, &LossChartToolbar::exportSvgClicked, this, [this] {
         const QString path = askPath(tr("Export chart as SVG"), tr("SVG image (*.svg)"), QStringLiteral(".svg"));
@@ -113,6 +128,7 @@ void LossChartView::setMetric(const QString& metric) {
     if (metric == m_metric) return;
     m_metric = metric;
     m_model.clearPoints();
+    m_forecasts.clear();
     m_pipeline.setAutoX();
     scheduleRedraw(0);
 }
@@ -233,11 +249,15 @@ const PlotFrame& LossChartView::frame() const { return m_canvas->frame(); }
 void LossChartView::redraw() {
     QElapsedTimer timer;
     timer.start();
+    const bool extended = extendXForForecasts();
     PlotFrame next = m_pipeline.compute(m_canvas->plotColumns(), m_canvas->plotRows());
+    if (extended) m_pipeline.setAutoX();
     m_lastComputeMs = timer.nsecsElapsed() / 1e6;
     m_canvas->showFrame(next, m_metric);
+    showForecastBands();
     const bool logY = next.options.logY;
     m_toolbar->setYRangeHint(CurvePipeline::toData(next.y0, logY), CurvePipeline::toData(next.y1, logY));
+    m_toolbar->setGroupsPresent(next.hasGroups);
     updateStatus();
     m_sinceRedraw.restart();
     emit frameUpdated();
@@ -246,10 +266,16 @@ void LossChartView::redraw() {
 void LossChartView::updateStatus() {
     const PlotFrame& f = frame();
     const QLocale locale;
-    int shown = 0;
+    int shown = 0, total = 0;
     qint64 clipped = 0, undrawable = 0;
+    QSet<QString> hiddenGroups;
+    for (const PlottedRun& run : f.runs)
+        if (run.isGroup && run.hidden) hiddenGroups.insert(run.key);
     for (const PlottedRun& run : f.runs) {
-        if (run.hidden) continue;
+        if (run.isGroup) continue;
+        ++total;
+        // A group's members count as shown while their group is (drawn as its mean).
+        if (run.group.isEmpty() ? run.hidden : hiddenGroups.contains(run.group)) continue;
         ++shown;
         clipped += run.clippedPoints;
         undrawable += run.undrawablePoints;
@@ -259,8 +285,8 @@ void LossChartView::updateStatus() {
         return;
     }
     QStringList parts;
-    if (f.runs.size() != shown)
-        parts << tr("%1 of %2 runs shown").arg(shown).arg(f.runs.size());
+    if (total != shown)
+        parts << tr("%1 of %2 runs shown").arg(shown).arg(total);
     else
         parts << tr("%n run(s)", nullptr, shown);
     parts << tr("%1 points in view").arg(locale.toString(f.visiblePoints));
@@ -289,7 +315,7 @@ void LossChartView::updateStatus() {
 QString LossChartView::plottedCsv() const { return widgets::plottedCsv(frame(), m_metric); }
 
 QString LossChartView::fullResolutionCsv() const {
-    return widgets::fullResolutionCsv(m_model, m_pipeline.hiddenRuns(), m_metric);
+    return widgets::fullResolutionCsv(m_model, {}, m_metric, options());
 }
 
 QString LossChartView::readoutText() const {
@@ -358,10 +384,54 @@ void LossChartView::restoreAfterExport() {
     flushUpdates();
 }
 
+QString LossChartView::exportDescription() const {
+    QString text = tr("%1 against %2; line: %3")
+                       .arg(m_metric.isEmpty() ? tr("value") : m_metric, m_canvas->xAxisTitle(), lineMethod(options()));
+    if (frame().hasGroups) text += tr("; groups: %1").arg(groupMethod(options()));
+    return text;
+}
+
+bool LossChartView::exportPngDpi(const QString& path, int dpi, QSize logicalSize) {
+    if (dpi < 10 || dpi > 2400) {
+        emit exportFailed(tr("Could not write %1: %2 dpi is outside 10–2400").arg(path).arg(dpi));
+        return false;
+    }
+    return exportPng(path, logicalSize, dpi / 96.0);
+}
+
+bool LossChartView::exportPdf(const QString& path, QSize logicalSize) {
+    const QSize size = layOutForExport(logicalSize);
+    // One page the size of the chart, a logical pixel = 1/96 inch; drawn at 300 dpi so the raster
+    // layers (dense lines, shadows) are embedded at print resolution.
+    constexpr int kPdfDpi = 300;
+    QPdfWriter writer(path);
+    writer.setPageSize(QPageSize(QSizeF(size) * 72.0 / 96.0, QPageSize::Point, QString(), QPageSize::ExactMatch));
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+    writer.setResolution(kPdfDpi);
+    writer.setTitle(tr("Seqscope loss curves: %1").arg(exportDescription()));
+    writer.setCreator(QStringLiteral("Seqscope"));
+    QPainter painter;
+    const bool ok = painter.begin(&writer);
+    if (ok) {
+        painter.scale(kPdfDpi / 96.0, kPdfDpi / 96.0);
+        m_canvas->renderChart(&painter, QRectF(QPointF(0, 0), QSizeF(size)));
+        painter.end();
+    }
+    restoreAfterExport();
+    if (ok && QFileInfo(path).size() > 0) return true;
+    emit exportFailed(tr("Could not write %1").arg(path));
+    return false;
+}
+
 bool LossChartView::exportPng(const QString& path, QSize logicalSize, qreal scale) {
     const QSize size = layOutForExport(logicalSize);
     QImage image(size * scale, QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(scale);
+    const int dotsPerMeter = qRound(96.0 * scale / 0.0254);
+    image.setDotsPerMeterX(dotsPerMeter);
+    image.setDotsPerMeterY(dotsPerMeter);
+    image.setText(QStringLiteral("Title"), tr("Seqscope loss curves"));
+    image.setText(QStringLiteral("Description"), exportDescription());
     image.fill(palette().color(QPalette::Base));
     {
         QPainter painter(&image);
@@ -381,9 +451,7 @@ bool LossChartView::exportSvg(const QString& path, QSize logicalSize) {
     generator.setSize(size);
     generator.setViewBox(QRect(QPoint(0, 0), size));
     generator.setTitle(tr("Seqscope loss curves"));
-    generator.setDescription(tr("%1 against %2; line: %3")
-                                 .arg(m_metric.isEmpty() ? tr("value") : m_metric, m_canvas->xAxisTitle(),
-                                      lineMethod(options())));
+    generator.setDescription(exportDescription());
     QPainter painter;
     const bool ok = painter.begin(&generator);
     if (ok) {
@@ -425,10 +493,107 @@ void LossChartView::showContextMenu(const QPoint& globalPos) {
     menu.addSeparator();
     QMenu* exportMenu = menu.addMenu(tr("Export"));
     exportMenu->addAction(tr("Image (PNG)…"), m_toolbar, &LossChartToolbar::exportPngClicked);
+    for (int dpi : {150, 300, 600})
+        exportMenu->addAction(tr("Image for print, %1 dpi (PNG)…").arg(dpi), m_toolbar,
+                              [this, dpi] { emit m_toolbar->exportPngDpiClicked(dpi); });
     exportMenu->addAction(tr("Vector image (SVG)…"), m_toolbar, &LossChartToolbar::exportSvgClicked);
+    exportMenu->addAction(tr("Document (PDF)…"), m_toolbar, &LossChartToolbar::exportPdfClicked);
     exportMenu->addAction(tr("Plotted data as shown (CSV)…"), m_toolbar, &LossChartToolbar::exportCsvClicked);
-    exportMenu->addAction(tr("Full-resolution raw data (CSV)…"), m_toolbar, &LossChartToolbar::exportFullCsvClicked);
+    exportMenu->addAction(tr("All runs, full resolution (CSV, long format)…"), m_toolbar,
+                          &LossChartToolbar::exportFullCsvClicked);
     menu.exec(globalPos);
+}
+
+// --- final-loss forecasts ------------------------------------------------------------------------
+
+void LossChartView::setForecast(const QString& runKey, const ForecastBand& band) {
+    if (band.isValid()) m_forecasts.insert(runKey, band);
+    else m_forecasts.remove(runKey);
+    if (m_forecastsShown) scheduleRedraw(kDataRefreshMs);
+}
+
+void LossChartView::clearForecasts() {
+    m_forecasts.clear();
+    scheduleRedraw(0);
+}
+
+void LossChartView::setForecastsShown(bool shown) {
+    if (shown == m_forecastsShown) return;
+    m_forecastsShown = shown;
+    m_toolbar->setForecastChecked(shown);
+    scheduleRedraw(0);
+    emit forecastsShownChanged(shown);
+}
+
+bool LossChartView::extendXForForecasts() {
+    m_pipeline.setYInclude(std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN());
+    if (!m_forecastsShown || m_forecasts.isEmpty()) return false;
+    const CurveViewOptions& o = m_pipeline.options();
+    // The automatic y range shows where each forecast ends (its final interval), so the ring and its
+    // error bar are never clipped; the wide early part of a band may still leave the plot.
+    double yLo = std::numeric_limits<double>::infinity(), yHi = -yLo;
+    for (int i = 0; i < m_model.runCount(); ++i) {
+        const RunSeries& run = m_model.run(i);
+        const auto it = m_forecasts.constFind(run.info.key);
+        if (it == m_forecasts.cend() || m_pipeline.isHidden(run.info.key) || it->lo.isEmpty()) continue;
+        const double lo = CurvePipeline::toDisplay(it->lo.back(), o.logY), hi = CurvePipeline::toDisplay(it->hi.back(), o.logY);
+        if (std::isfinite(lo)) yLo = std::min(yLo, lo);
+        if (std::isfinite(hi)) yHi = std::max(yHi, hi);
+        if (it->hasLaw) {
+            const double lawLo = CurvePipeline::toDisplay(it->lawLo, o.logY), lawHi = CurvePipeline::toDisplay(it->lawHi, o.logY);
+            if (std::isfinite(lawLo)) yLo = std::min(yLo, lawLo);
+            if (std::isfinite(lawHi)) yHi = std::max(yHi, lawHi);
+        }
+    }
+    if (yLo <= yHi) m_pipeline.setYInclude(yLo, yHi);
+    if (!m_pipeline.isAutoX()) return false;
+    double lo = 0, hi = 0;
+    if (!m_pipeline.dataXExtent(&lo, &hi)) return false;
+    double end = hi;
+    for (int i = 0; i < m_model.runCount(); ++i) {
+        const RunSeries& run = m_model.run(i);
+        const auto it = m_forecasts.constFind(run.info.key);
+        if (it == m_forecasts.cend() || m_pipeline.isHidden(run.info.key)) continue;
+        const QVector<double> xs = forecastX(run, it->steps, o.xAxis);
+        if (!xs.isEmpty()) end = std::max(end, CurvePipeline::toDisplay(xs.back(), o.logX));
+    }
+    if (!(end > hi) || !(end > lo) || !std::isfinite(end)) return false;
+    m_pipeline.setXRange(lo, end + 0.02 * (end - lo));   // a margin so the end ring is not cut
+    return true;
+}
+
+void LossChartView::showForecastBands() {
+    QVector<ForecastItem::Band> bands;
+    if (m_forecastsShown) {
+        const CurveViewOptions& o = m_pipeline.options();
+        for (const PlottedRun& pr : frame().runs) {
+            const auto it = m_forecasts.constFind(pr.key);
+            const int index = m_model.indexOf(pr.key);
+            if (pr.hidden || it == m_forecasts.cend() || index < 0) continue;
+            const QVector<double> xs = forecastX(m_model.run(index), it->steps, o.xAxis);
+            ForecastItem::Band b;
+            b.color = pr.color;
+            for (qsizetype i = 0; i < xs.size(); ++i) {
+                const double u = CurvePipeline::toDisplay(xs[i], o.logX);
+                const double lo = CurvePipeline::toDisplay(it->lo[i], o.logY);
+                const double mid = CurvePipeline::toDisplay(it->mid[i], o.logY);
+                const double hi = CurvePipeline::toDisplay(it->hi[i], o.logY);
+                if (!std::isfinite(u) || !std::isfinite(mid)) continue;
+                // A band reaching <= 0 on a log axis is drawn down to the plot's floor.
+                b.lo.push_back({u, std::isfinite(lo) ? lo : frame().y0});
+                b.mid.push_back({u, mid});
+                b.hi.push_back({u, std::isfinite(hi) ? hi : mid});
+            }
+            if (it->hasLaw) {
+                b.lawLo = CurvePipeline::toDisplay(it->lawLo, o.logY);
+                b.lawMid = CurvePipeline::toDisplay(it->lawMid, o.logY);
+                b.lawHi = CurvePipeline::toDisplay(it->lawHi, o.logY);
+                b.hasLaw = std::isfinite(b.lawLo) && std::isfinite(b.lawMid) && std::isfinite(b.lawHi);
+            }
+            if (!b.mid.isEmpty()) bands.push_back(std::move(b));
+        }
+    }
+    m_canvas->forecastItem()->setBands(std::move(bands));
 }
 
 }  // namespace seqscope::widgets

@@ -3,7 +3,8 @@
 // FLOPs, wall time or time since start, log-x/log-y, smoothing on full-resolution data with the raw
 // series faded behind, per-pixel min/max envelope recomputed on every zoom, robust automatic or
 // manual y range, zoom/pan/reset by mouse and keyboard, a sorted and copyable hover readout, and
-// PNG/SVG/CSV export of exactly what is shown. Composite of LossChartToolbar, LossChartCanvas and
+// PNG (any dpi)/SVG/PDF/CSV export of exactly what is shown. Runs sharing RunCurveInfo::group are
+// drawn as one mean curve with a band (curve_groups.h). Composite of LossChartToolbar, LossChartCanvas and
 // a status line; the data work is CurvePipeline's (curve_pipeline.h).
 //
 // Feeding it (the app controller does this from the store; widgets never touch SQLite):
@@ -12,12 +13,16 @@
 //   view->appendPoints("run-12", points);          // any time, any batch size, append-only
 // Updates are coalesced by a single-shot timer: new data is drawn within kDataRefreshMs (100 ms) and
 // at most once per 100 ms however many batches arrive, i.e. up to 10 redraws/s while streaming (a
-// redraw of 20 runs x 200k points costs 47-73 ms CPU, docs/benchmarks.md); zoom and pan redraw on
+// frame's cost grows with pixel columns x runs, not points: per-run min/max pyramids, see
+// docs/benchmarks.md); zoom and pan redraw on
 // the next event-loop turn. All methods must be called on the GUI thread.
 #pragma once
 
 #include "curve_model.h"
 #include "curve_pipeline.h"
+#include "loss_chart_forecast.h"
+
+#include <QHash>
 
 #include <QElapsedTimer>
 #include <QWidget>
@@ -58,15 +63,31 @@ public:
     void resetView();                 // automatic x; a manual y range goes back to robust; unpins
     void setRunHidden(const QString& key, bool hidden);
 
+    // --- final-loss forecasts (issue 13) ----------------------------------------------------------
+    // A run's forecast band in the plotted metric's units; an invalid band removes it. Drawn faded in
+    // the run's colour while forecasts are shown; the automatic x range then reaches the bands' ends.
+    // setMetric drops every band (they belong to one metric).
+    void setForecast(const QString& runKey, const ForecastBand& band);
+    void clearForecasts();
+    const QHash<QString, ForecastBand>& forecasts() const { return m_forecasts; }
+    void setForecastsShown(bool shown);   // also the toolbar's Forecast toggle
+    bool forecastsShown() const { return m_forecastsShown; }
+
     // --- output ----------------------------------------------------------------------------------
     // Images of the chart (no crosshair). logicalSize: chart size in logical pixels, default as on
     // screen; another size lays the chart out at that size and recomputes the envelope for it.
-    // PNG: `scale` device pixels per logical pixel. SVG: axes, text and series lines are vectors,
-    // rasterised lines and shadows are embedded as an image. Failures emit exportFailed(message).
+    // PNG: `scale` device pixels per logical pixel; the file records 96 x scale dots per inch (so it
+    // prints at the on-screen size) and the line method in its Description text. exportPngDpi:
+    // a logical pixel is 1/96 inch, rendered at `dpi` (150, 300, 600 for print). SVG and PDF: axes,
+    // text, series lines and group bands are vectors; rasterised lines and shadows are embedded as
+    // an image (PDF: at 300 dpi). Titles name the metric, axis and smoothing. Failures emit
+    // exportFailed(message).
     bool exportPng(const QString& path, QSize logicalSize = QSize(), qreal scale = 2.0);
+    bool exportPngDpi(const QString& path, int dpi, QSize logicalSize = QSize());
     bool exportSvg(const QString& path, QSize logicalSize = QSize());
+    bool exportPdf(const QString& path, QSize logicalSize = QSize());
     bool exportPlottedCsv(const QString& path);       // plottedCsv() to a file
-    bool exportFullResolutionCsv(const QString& path);
+    bool exportFullResolutionCsv(const QString& path);  // every run's every point, long format
     QString plottedCsv() const;                       // exactly the drawn points (curve_csv.h)
     QString fullResolutionCsv() const;
     QString readoutText() const;                      // TSV of the current or pinned readout
@@ -79,6 +100,7 @@ public:
     void flushUpdates(bool settleLayout = true);
     const PlotFrame& frame() const;
     double lastComputeMs() const { return m_lastComputeMs; }  // pipeline time of the last redraw
+    CurvePipeline& pipeline() { return m_pipeline; }  // benchmarks: setUsePyramids
     LossChartCanvas* canvas() const { return m_canvas; }
     LossChartToolbar* toolbar() const { return m_toolbar; }
 
@@ -86,6 +108,7 @@ signals:
     void optionsChanged(const seqscope::widgets::CurveViewOptions& options);
     void frameUpdated();  // after every redraw
     void exportFailed(const QString& message);
+    void forecastsShownChanged(bool shown);
 
 private:
     void scheduleRedraw(int delayMs);
@@ -99,8 +122,13 @@ private:
     void setManualY(double v0, double v1);  // display space
     void showContextMenu(const QPoint& globalPos);
     QString askPath(const QString& title, const QString& filter, const QString& suffix);
+    QString exportDescription() const;  // metric, axis, smoothing (and group band) of an export
     QSize layOutForExport(QSize logicalSize);  // returns the size to render at
     void restoreAfterExport();
+    // Auto x reaching the forecast ends (true when it set a range), and an automatic y range that
+    // shows their final intervals.
+    bool extendXForForecasts();
+    void showForecastBands();
 
     CurveModel m_model;
     CurvePipeline m_pipeline{&m_model};
@@ -111,6 +139,8 @@ private:
     QTimer* m_timer = nullptr;
     QElapsedTimer m_sinceRedraw;
     double m_lastComputeMs = 0;
+    QHash<QString, ForecastBand> m_forecasts;
+    bool m_forecastsShown = false;
     QSize m_exportRestoreSize;  // valid while an export has the chart at another size
 };
 

@@ -84,6 +84,10 @@ std::vector<OptionSpec> parametricOptions() {
         {"gamma", "fit|1", "fit the outer exponent gamma (8,000 starts) or fix it at 1 (2,000)", "fit", g},
         {"delta", "D", "Huber delta on log-loss residuals", "1e-3", g},
         {"grid", "paper|epoch", "initialisation grid: the xLSTM paper's or Epoch AI's Chinchilla grid", "paper", g},
+        {"search", "pruned|full",
+         "pruned: every start runs a short screening and the 32 most promising run on to convergence (it finds the "
+         "full grid's optimum on the paper's and Chinchilla's data); full: every start runs to convergence",
+         "pruned", g},
         {"token-param-range", "LO,HI", "use only runs with LO <= D/N <= HI (the paper's ratio filter)", "all", g},
         {"threads", "N", "worker threads", "all cores", g},
         {"max-iterations", "N", "L-BFGS iterations per start", "1000", g},
@@ -118,6 +122,10 @@ ParametricRequest readParametric(const Args& args, bool skipInvalid) {
     else throw UsageError("--grid: '" + r.gridName + "' is not 'paper' or 'epoch'");
     if (r.gridName == "epoch" && r.fit.fitGamma)
         throw UsageError("--grid epoch has no gamma values; use it with --gamma 1");
+    const std::string search = args.str("search", "pruned");
+    if (search == "pruned") r.fit.search = StartSearch::Pruned;
+    else if (search == "full") r.fit.search = StartSearch::Exhaustive;
+    else throw UsageError("--search: '" + search + "' is not 'pruned' or 'full'");
     r.fit.threads = static_cast<int>(args.integer("threads", 0));
     r.fit.maxIterations = static_cast<int>(args.integer("max-iterations", 1000));
     r.fit.invalidPoints = skipInvalid ? InvalidPointPolicy::Skip : InvalidPointPolicy::Reject;
@@ -150,8 +158,11 @@ ParametricRequest readParametric(const Args& args, bool skipInvalid) {
 }
 
 json parametricOptionsJson(const ParametricRequest& r) {
+    json search = {{"mode", r.fit.search == StartSearch::Pruned ? "pruned" : "full"}};
+    if (r.fit.search == StartSearch::Pruned)
+        search.update({{"screen_iterations", r.fit.screenIterations}, {"survivors", r.fit.survivors}});
     return json{{"gamma", r.fit.fitGamma ? "fit" : "1"}, {"delta", r.fit.huberDelta}, {"grid", r.gridName},
-                {"token_param_range", {num(r.ratioLo), num(r.ratioHi)}}, {"max_iterations", r.fit.maxIterations},
+                {"search", search}, {"token_param_range", {num(r.ratioLo), num(r.ratioHi)}}, {"max_iterations", r.fit.maxIterations},
                 {"bootstrap", r.wantBootstrap ? r.bootstrap.resamples : 0}, {"bootstrap_start", r.bootstrapStart},
                 {"seed", r.bootstrap.seed}, {"confidence", r.bootstrap.confidence}};
 }

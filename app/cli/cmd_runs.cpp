@@ -4,19 +4,23 @@
 // importing does.
 //   seqscope-cli runs list --status finished --json
 //   seqscope-cli runs export 3 4 --out runs.json
+//   seqscope-cli runs export --metrics --sweep fc-small --out metrics.csv   (one long-format CSV)
 //   seqscope-cli runs import external.csv --dataset my-sweep --citation "..."
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
+#include <map>
 #include <ostream>
 #include <sstream>
 
 #include "cli/command_line.h"
 #include "cli/commands.h"
+#include "storage/csv.h"
 #include "storage/interchange.h"
 #include "storage/results_table.h"
 #include "storage/store.h"
@@ -246,7 +250,88 @@ int deleteRuns(Context& ctx) {
 
 // --- runs export / import -------------------------------------------------------------------------
 
+// Rows are read a page at a time through each run's seq cursor (Store::metricsAfterSeq with a
+// limit), so memory stays one page however long the runs are. Order: runs by id, then as logged.
+constexpr size_t kMetricPageRows = 20000;
+
+Status writeMetricsCsv(Store& store, const std::vector<RunRecord>& runs, const std::string& path, long long* rowsWritten) {
+    auto names = store.metricNames();
+    if (!names) return names.status();
+    std::map<int, std::string> nameOf;
+    for (const auto& n : *names) nameOf[n.id] = n.name;
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out) return Status::io("cannot write '" + path + "': " + std::strerror(errno));
+    out << storage::csv::formatRow({"run_id", "run_name", "metric", "step", "tokens", "flops", "wall_time", "value"});
+    for (const RunRecord& run : runs) {
+        std::vector<storage::MetricCursor> cursor{{run.id, 0}};
+        const std::string id = std::to_string(run.id);
+        for (;;) {
+            auto rows = store.metricsAfterSeq(cursor, {}, kMetricPageRows);
+            if (!rows) return rows.status();
+            if (rows->empty()) break;
+            for (const auto& r : *rows)
+                out << storage::csv::formatRow({id, run.name, nameOf[r.nameId], std::to_string(r.step), std::to_string(r.tokens),
+                                                storage::csv::formatNumber(r.flops), storage::csv::formatNumber(r.wallTime),
+                                                storage::csv::formatNumber(r.value)});   // NaN (a diverged loss): empty
+            *rowsWritten += static_cast<long long>(rows->size());
+            if (!out) return Status::io("writing '" + path + "': " + std::strerror(errno));
+        }
+    }
+    out.close();
+    if (!out) return Status::io("closing '" + path + "': " + std::strerror(errno));
+    return Status::ok();
+}
+
+// `runs export --metrics`: every selected run's metrics at full resolution in one long-format CSV
+// (run_id, run_name, metric, step, tokens, flops, wall_time in seconds since the run started, value).
+int exportMetrics(Context& ctx) {
+    storage::RunFilter filter;
+    filter.ids = runIds(ctx, false);
+    for (long long id : ctx.args.integerList("run")) {
+        if (id <= 0) throw UsageError("option --run: '" + std::to_string(id) + "' is not a run id");
+        filter.ids.push_back(id);
+    }
+    filter.tag = ctx.args.str("tag");
+    const std::string outPath = ctx.args.str("out");
+    if (outPath.empty()) throw UsageError("missing required option --out");
+    if (ctx.args.has("format") && ctx.args.str("format") != "csv")
+        throw UsageError("option --format: --metrics writes csv, not '" + ctx.args.str("format") + "'");
+    if (ctx.args.has("no-metrics")) throw UsageError("--metrics and --no-metrics contradict each other");
+    if (std::filesystem::is_directory(outPath)) throw UsageError("option --out: '" + outPath + "' is a directory; give a .csv file");
+    auto store = openStore(ctx, false);
+    if (!store) return fail(ctx, "runs export", store.status());
+    if (ctx.args.has("sweep")) {
+        auto sweep = (*store)->sweepByName(ctx.args.str("sweep"));
+        if (!sweep) return fail(ctx, "runs export", sweep.status());
+        filter.sweepId = sweep->id;
+    }
+    auto runs = (*store)->runs(filter);
+    if (!runs) return fail(ctx, "runs export", runs.status());
+    for (long long id : filter.ids)   // a run asked for by id must exist (and pass --sweep/--tag)
+        if (std::none_of(runs->begin(), runs->end(), [id](const RunRecord& r) { return r.id == id; }))
+            return fail(ctx, "runs export", Status::notFound("run " + std::to_string(id) + " does not exist or is not in the selection"));
+    if (runs->empty()) return fail(ctx, "runs export", Status::notFound("no runs match the selection; nothing written"));
+    long long rows = 0;
+    const std::string partial = outPath + ".part";   // renamed at the end: no half-written export under the real name
+    if (Status s = writeMetricsCsv(**store, *runs, partial, &rows); !s) {
+        std::error_code ec;
+        std::filesystem::remove(partial, ec);
+        return fail(ctx, "runs export", s);
+    }
+    std::error_code ec;
+    std::filesystem::rename(partial, outPath, ec);
+    if (ec) return fail(ctx, "runs export", Status::io("cannot move '" + partial + "' to '" + outPath + "': " + ec.message()));
+    if (ctx.json)
+        *ctx.out << json{{"path", outPath}, {"format", "csv-long"}, {"runs", runs->size()}, {"metric_rows", rows}}.dump(2) << "\n";
+    else
+        *ctx.out << "exported " << rows << " metric rows of " << runs->size() << " runs to " << outPath << " (long-format csv)\n";
+    return kExitOk;
+}
+
 int exportRuns(Context& ctx) {
+    if (ctx.args.has("metrics")) return exportMetrics(ctx);
+    if (ctx.args.has("run") || ctx.args.has("sweep") || ctx.args.has("tag"))
+        throw UsageError("--run, --sweep and --tag select runs for --metrics; without it give RUN_IDs");
     storage::ExportOptions options;
     options.runIds = runIds(ctx, false);
     options.metrics = !ctx.args.has("no-metrics");
@@ -382,12 +467,19 @@ void registerRunsCommands(Registry& registry) {
     exp.path = "runs export";
     exp.summary = "export runs with metrics, sweeps, fits and benchmark points as JSON or CSV";
     exp.description = "Without RUN_IDs every run is exported, with every fit and benchmark point. With RUN_IDs, the fits\n"
-                      "whose input runs are all exported come along. CSV writes a directory of tables.";
+                      "whose input runs are all exported come along. CSV writes a directory of tables.\n"
+                      "With --metrics, the selected runs' metrics at full resolution go to one long-format CSV file\n"
+                      "(run_id, run_name, metric, step, tokens, flops, wall_time, value; wall_time in seconds since\n"
+                      "the run started), read and written a page at a time.";
     exp.positionalUsage = "[RUN_ID...]";
     exp.usesDatabase = true;
     exp.options = {{"out", "PATH", "file (json) or directory (csv) to write", ""},
                    {"format", "F", "json or csv", "from --out: .json -> json, else csv"},
-                   {"no-metrics", "", "leave the metric rows out", ""}};
+                   {"no-metrics", "", "leave the metric rows out", ""},
+                   {"metrics", "", "write only the metrics, one long-format CSV file", "", "Metrics CSV"},
+                   {"run", "IDS", "comma-separated run ids (with RUN_IDs: both)", "every run", "Metrics CSV"},
+                   {"sweep", "NAME", "only runs of this sweep", "", "Metrics CSV"},
+                   {"tag", "T", "only runs carrying this tag", "", "Metrics CSV"}};
     exp.handler = exportRuns;
     registry.add(exp);
 

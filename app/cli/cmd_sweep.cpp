@@ -27,6 +27,7 @@
 #include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/sweep_fit.h"
+#include "cli/sweep_slurm.h"
 #include "cli/train_support.h"
 #include "common/metric_names.h"
 #include "runs/run_estimate.h"
@@ -74,6 +75,7 @@ std::vector<OptionSpec> commonOptions() {
         o.push_back(r);
     }
     o.push_back({"vocab", "V", "model vocabulary", "the data's", "Model"});
+    for (auto& so : slurmSubmitOptions()) o.push_back(so);
     return o;
 }
 
@@ -252,6 +254,11 @@ int planAndRun(Context& ctx, const std::string& kind) {
     const Args& a = ctx.args;
     const std::string cmd = "sweep " + kind;
     training::SweepOptions o = sweepOptions(a, kind);
+    // A Slurm sweep is planned and checked on this machine's CPU (a login node need not have the
+    // nodes' GPUs); the device goes to the trainers on the nodes.
+    const bool slurm = a.has("slurm");
+    const std::string nodeDevice = o.base.device;
+    if (slurm) o.base.device = "cpu";
     // The data must hold a sequence at the longest context; its vocabulary sizes the models.
     TrainingConfig probe = o.base;
     probe.context = *std::max_element(o.contexts.begin(), o.contexts.end());
@@ -259,7 +266,7 @@ int planAndRun(Context& ctx, const std::string& kind) {
     if (!vocab) return fail(ctx, cmd, vocab.status());
     o.vocab = a.has("vocab") ? static_cast<int>(a.integer("vocab")) : *vocab;
     SweepPlan plan = kind == "isoflop" ? training::planIsoflopSweep(o) : training::planTokenParamSweep(o);
-    if (!a.has("throughput")) {   // rates measured here: finished runs in the database, else a probe step
+    if (!a.has("throughput") && !slurm) {   // rates measured here (not a cluster's: no probe on a login node): finished runs in the database, else a probe step
         std::unique_ptr<storage::Store> existing;
         if (std::filesystem::exists(ctx.dbPath)) {
             storage::StoreOptions readOnly;
@@ -288,8 +295,9 @@ int planAndRun(Context& ctx, const std::string& kind) {
     auto sweep = runs::createSweep(**store, ctx.dbPath, plan, runs::sweepRequestJson(o, kind, workers), name, root);
     if (!sweep) return fail(ctx, cmd, sweep.status());
     if (!ctx.json) *ctx.out << "sweep " << sweep->name << " (id " << sweep->id << ") in " << ctx.dbPath << "\n";
-    traincli::CancelOnSignal guard;
     json out{{"sweep", sweep->name}, {"sweep_id", sweep->id}, {"plan", sweepPlanRunsJson(plan)}};
+    if (slurm) return submitSlurmSweep(ctx, **store, ctx.dbPath, *sweep, nodeDevice, false, out);
+    traincli::CancelOnSignal guard;
     return finishSweep(ctx, **store, *sweep, workers, out);
 }
 
@@ -300,6 +308,8 @@ int resumeSweep(Context& ctx) {
     if (!store) return fail(ctx, "sweep resume", store.status());
     auto sweep = (*store)->sweepByName(pos[0]);
     if (!sweep) return fail(ctx, "sweep resume", sweep.status());
+    if (ctx.args.has("slurm"))
+        return submitSlurmSweep(ctx, **store, ctx.dbPath, *sweep, "", true, json{{"sweep", sweep->name}, {"sweep_id", sweep->id}});
     const int workers = workersOf(ctx.args);
     traincli::CancelOnSignal guard;
     json out{{"sweep", sweep->name}, {"sweep_id", sweep->id}};
@@ -358,9 +368,14 @@ void registerSweepCommands(Registry& registry) {
     Command res;
     res.path = "sweep resume";
     res.summary = "continue a sweep: train its queued, cancelled, interrupted or failed runs, then fit";
+    res.description = "Locally with worker processes, or with --slurm as a new job array of those runs, each from its checkpoint "
+                      "(the sweep's run folder and its possibly edited sweep.sbatch; Slurm flags given here go on sbatch's "
+                      "command line and override the script's).";
     res.usesDatabase = true;
     res.positionalUsage = "NAME";
     res.options = {{"workers", "W", "train W runs at once in worker processes", "1", "Sweep"}};
+    for (auto& so : slurmSubmitOptions())
+        if (so.name != "sbatch-template" && so.name != "run-folder" && so.name != "node-cli") res.options.push_back(so);
     res.handler = resumeSweep;
     registry.add(std::move(res));
 
@@ -371,6 +386,8 @@ void registerSweepCommands(Registry& registry) {
     fit.positionalUsage = "NAME";
     fit.handler = fitNamedSweep;
     registry.add(std::move(fit));
+
+    registerSweepSlurmCommands(registry);   // cmd_sweep_slurm.cpp: sweep status|collect|cancel
 }
 
 }  // namespace seqscope::cli

@@ -13,6 +13,8 @@ void registerFitCommands(Registry& registry);      // cmd_fit.cpp: fit isoflop|p
 void registerModelCommands(Registry& registry);    // cmd_model.cpp: model info, generate
 void registerModelIoCommands(Registry& registry);  // cmd_model_io.cpp: model import|list|export|logits|eval
 void registerTrainCommand(Registry& registry);     // cmd_train.cpp: train (one run; --resume)
-void registerSweepCommands(Registry& registry);    // cmd_sweep.cpp: sweep isoflop|tokenparam|resume
+void registerSweepCommands(Registry& registry);    // cmd_sweep.cpp: sweep isoflop|tokenparam|resume|fit
+void registerSweepSlurmCommands(Registry& registry);  // cmd_sweep_slurm.cpp: sweep status|collect|cancel (Slurm)
 void registerBenchCommands(Registry& registry);    // cmd_bench.cpp: bench inference|fit (runtime model)
+void registerForecastCommands(Registry& registry); // cmd_forecast.cpp: forecast run|backtest (final loss)
 }  // namespace seqscope::cli

@@ -20,5 +20,6 @@ int main(int argc, char** argv) {
     registerTrainCommand(registry);
     registerSweepCommands(registry);
     registerBenchCommands(registry);
+    registerForecastCommands(registry);
     return registry.run(argc, argv, std::cout, std::cerr);
 }

@@ -2,6 +2,7 @@
 // seqscope: the workbench.
 //   seqscope [--db PATH] [--lang de] [--theme dark]
 //   QT_QPA_PLATFORM=offscreen seqscope --screenshot out.png [--view loss] [--size 1400x900]
+//   seqscope --open-view lecture/03-frontier.seqview.json
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -17,6 +18,7 @@
 #include "common/version.h"
 #include "loss_chart_view.h"
 #include "main_window.h"
+#include "tour_controller.h"
 #include "settings.h"
 #include "storage/paths.h"
 #include "theme.h"
@@ -83,7 +85,12 @@ int main(int argc, char** argv) {
     const QCommandLineOption sourceOpt(QStringLiteral("source"),
                                        QApplication::translate("main", "Scaling view source: a dataset, runs, sweep:ID or tag:TAG."),
                                        QStringLiteral("name"));
-    parser.addOptions({dbOpt, shotOpt, viewOpt, sizeOpt, langOpt, themeOpt, sourceOpt});
+    const QCommandLineOption openViewOpt(QStringLiteral("open-view"),
+                                         QApplication::translate("main", "Start at a saved view (File > Save View): its view, source, filters and selection."),
+                                         QStringLiteral("file"));
+    const QCommandLineOption stepOpt(QStringLiteral("step"), QApplication::translate("main", "With --view tour: the tour step to start at (1 = first)."),
+                                     QStringLiteral("n"), QStringLiteral("1"));
+    parser.addOptions({dbOpt, shotOpt, viewOpt, sizeOpt, langOpt, themeOpt, sourceOpt, openViewOpt, stepOpt});
     parser.process(app);
 
     const bool screenshot = parser.isSet(shotOpt);
@@ -125,6 +132,24 @@ int main(int argc, char** argv) {
                      qPrintable(parser.value(sourceOpt)));
         return 2;
     }
+    bool stepOk = false;
+    const int step = parser.value(stepOpt).toInt(&stepOk);
+    if (!stepOk || step < 1 || step > workbench.tour()->stepCount()) {
+        std::fprintf(stderr, "seqscope: --step '%s' is not a tour step from 1 to %d\n", qPrintable(parser.value(stepOpt)),
+                     workbench.tour()->stepCount());
+        return 2;
+    }
+    workbench.setTourStart(step - 1);
+    // The view to show once the saved layout is restored (restoring would otherwise pick the last session's).
+    QString startView = parser.value(viewOpt);
+    if (parser.isSet(openViewOpt)) {
+        QString error;
+        if (!workbench.openViewFile(parser.value(openViewOpt), &error)) {
+            std::fprintf(stderr, "seqscope: %s\n", qPrintable(error));
+            return 2;
+        }
+        if (startView.isEmpty()) startView = window.currentViewId();
+    }
     if (parser.isSet(viewOpt) && !window.showView(parser.value(viewOpt))) {
         std::fprintf(stderr, "seqscope: no view named '%s' (views: %s)\n", qPrintable(parser.value(viewOpt)),
                      qPrintable(window.viewIds().join(QStringLiteral(", "))));
@@ -139,7 +164,7 @@ int main(int argc, char** argv) {
                          minimum.height(), std::max(minimum.width(), size.width()), std::max(minimum.height(), size.height()));
         window.show();
         const QString file = parser.value(shotOpt);
-        const QString view = parser.value(viewOpt);
+        const QString view = startView;
         window.whenReady([&window, &app, file, view] {
             if (!view.isEmpty()) window.showView(view);
             QApplication::processEvents();
@@ -153,5 +178,6 @@ int main(int argc, char** argv) {
         return app.exec();
     }
     window.show();
+    if (!startView.isEmpty()) QTimer::singleShot(0, &window, [&window, startView] { window.showView(startView); });
     return app.exec();
 }

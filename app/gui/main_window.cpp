@@ -46,6 +46,19 @@ void MainWindow::buildMenus() {
     QAction* open = file->addAction(tr("&Open Database..."), this, &MainWindow::openDatabaseDialog);
     open->setShortcut(QKeySequence::Open);
     file->addSeparator();
+    // View files: the shown view, its source, filters, ranges and selection (slides for a lecture).
+    const QString viewFilter = tr("Seqscope views (*.seqview.json *.json);;All files (*)");
+    file->addAction(tr("Open &View..."), this, [this, viewFilter] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open View"), QString(), viewFilter);
+        if (!path.isEmpty()) emit openViewRequested(path);
+    });
+    QAction* saveView = file->addAction(tr("&Save View..."), this, [this, viewFilter] {
+        QString path = QFileDialog::getSaveFileName(this, tr("Save View"), currentViewId() + QStringLiteral(".seqview.json"),
+                                                    viewFilter);
+        if (!path.isEmpty()) emit saveViewRequested(path);
+    });
+    saveView->setShortcut(QKeySequence::Save);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -69,7 +82,7 @@ void MainWindow::buildMenus() {
     }
     m_viewMenu->addSeparator();
 
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QMenu* help = m_helpMenu = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Seqscope"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
@@ -105,14 +118,29 @@ void MainWindow::addDock(const QString& id, const QString& title, QWidget* panel
     restoreLayout();
 }
 
+void MainWindow::addViewAlias(const QString& alias, const QString& id, std::function<void()> onShow) {
+    m_aliases.insert(alias, {id, std::move(onShow)});
+}
+
 bool MainWindow::showView(const QString& id) {
-    const int index = m_viewIds.indexOf(id);
+    const auto alias = m_aliases.constFind(id);
+    const int index = m_viewIds.indexOf(alias != m_aliases.constEnd() ? alias->id : id);
     if (index < 0) return false;
     m_views->setCurrentIndex(index);
+    if (alias != m_aliases.constEnd() && alias->onShow) alias->onShow();
     return true;
 }
 
-QStringList MainWindow::viewIds() const { return m_viewIds; }
+QString MainWindow::currentViewId() const {
+    const int index = m_views->currentIndex();
+    return index >= 0 && index < m_viewIds.size() ? m_viewIds[index] : QString();
+}
+
+QStringList MainWindow::viewIds() const {
+    QStringList ids = m_viewIds;
+    for (auto it = m_aliases.constBegin(); it != m_aliases.constEnd(); ++it) ids << it.key();
+    return ids;
+}
 
 void MainWindow::restoreLayout() {
     // Restore once the window has content; later additions keep their default place.

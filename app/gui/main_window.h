@@ -4,6 +4,7 @@
 // in through addView()/addDock(); layout and the current view persist through Settings.
 #pragma once
 
+#include <QHash>
 #include <QMainWindow>
 #include <QSet>
 #include <functional>
@@ -27,8 +28,13 @@ public:
     // `tabifyWith`: id of an existing dock to share a tabbed place with (saves width).
     void addDock(const QString& id, const QString& title, QWidget* panel, Qt::DockWidgetArea area,
                  const QString& tabifyWith = {});
-    bool showView(const QString& id);          // false when no view has that id
-    QStringList viewIds() const;
+    // Another name for a view ("isoflop" and "frontier" show "scaling"); `onShow` runs after it is
+    // shown, e.g. to switch the view into the mode the alias names.
+    void addViewAlias(const QString& alias, const QString& id, std::function<void()> onShow = {});
+    bool showView(const QString& id);          // false when no view or alias has that id
+    QStringList viewIds() const;               // ids and aliases
+    QString currentViewId() const;             // the id of the view shown (never an alias)
+    QMenu* helpMenu() const { return m_helpMenu; }
     QMenu* runsMenu() const { return m_runsMenu; }
 
     // Views that load asynchronously call beginLoading() first and endLoading() when drawn, so
@@ -42,6 +48,9 @@ public:
 
 signals:
     void openDatabaseRequested(const QString& path);
+    // File -> Save View / Open View chose a file (view_state.h); the workbench writes or applies it.
+    void saveViewRequested(const QString& path);
+    void openViewRequested(const QString& path);
     void themeRequested(const QString& theme);
 
 protected:
@@ -57,10 +66,16 @@ private:
 
     QTabWidget* m_views = nullptr;
     QStringList m_viewIds;
+    struct ViewAlias {
+        QString id;
+        std::function<void()> onShow;
+    };
+    QHash<QString, ViewAlias> m_aliases;
     QList<QDockWidget*> m_docks;
     QMenu* m_viewMenu = nullptr;
     QMenu* m_runsMenu = nullptr;
     QMenu* m_panelsMenu = nullptr;
+    QMenu* m_helpMenu = nullptr;
     QLabel* m_databaseLabel = nullptr;
     QLabel* m_activityLabel = nullptr;
     QString m_databasePath;

@@ -19,7 +19,8 @@ bool sameRow(const RunRow& a, const RunRow& b) {
     auto eq = [](double u, double v) { return (std::isnan(u) && std::isnan(v)) || u == v; };
     return x.status == y.status && x.name == y.name && x.tags == y.tags && x.notes == y.notes &&
            x.failureReason == y.failureReason && x.endedAt == y.endedAt && a.lastStep == b.lastStep &&
-           eq(a.trainLoss, b.trainLoss) && eq(a.valLoss, b.valLoss);
+           eq(a.trainLoss, b.trainLoss) && eq(a.valLoss, b.valLoss) && eq(a.bestValLoss, b.bestValLoss) &&
+           x.configJson == y.configJson;
 }
 
 QIcon statusIcon(storage::RunStatus status) {
@@ -41,7 +42,7 @@ QIcon statusIcon(storage::RunStatus status) {
 RunTableModel::RunTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 int RunTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
-int RunTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int RunTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount + int(m_extra.size()); }
 
 QString RunTableModel::statusText(storage::RunStatus status) {
     switch (status) {
@@ -75,6 +76,12 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const {
     const QLocale locale;
     if (role == RunIdRole) return run.id;
     if (role == ConfigRole) return QString::fromStdString(run.configJson);
+    if (role == FieldNamesRole) {
+        QStringList names;
+        for (const auto& [path, value] : r.config) names << QString::fromStdString(path);
+        return names;
+    }
+    if (index.column() >= ColumnCount) return extraData(r, index.column() - ColumnCount, role);
     if (role == Qt::DecorationRole) {
         if (index.column() == Status) return statusIcon(run.status);
         if (index.column() == Name) return widgets::runColor(QString::number(run.id));
@@ -123,8 +130,72 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const {
     }
 }
 
+QVariant RunTableModel::extraData(const RunRow& row, int extra, int role) const {
+    const QString& key = m_extra[extra];
+    const bool numeric = m_extraNumeric[size_t(extra)];
+    if (role == Qt::TextAlignmentRole)
+        return numeric ? int(Qt::AlignRight | Qt::AlignVCenter) : int(Qt::AlignLeft | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole && role != SortRole) return {};
+    if (key == QLatin1String(kBestValLossColumn)) {
+        if (role == SortRole) return std::isnan(row.bestValLoss) ? 1e300 : row.bestValLoss;
+        return std::isnan(row.bestValLoss) ? QStringLiteral("-") : QString::number(row.bestValLoss, 'f', 4);
+    }
+    const auto it = row.config.find(key.mid(int(qstrlen(kConfigColumnPrefix))).toStdString());
+    if (role == SortRole && numeric) return it == row.config.end() ? 1e300 : it->second.number;   // missing sorts last
+    if (it == row.config.end()) return role == SortRole ? QString() : QStringLiteral("-");
+    return QString::fromStdString(it->second.text);
+}
+
+QString RunTableModel::extraColumnTitle(const QString& key) {
+    if (key == QLatin1String(kBestValLossColumn)) return tr("Best val loss");
+    return key.mid(int(qstrlen(kConfigColumnPrefix)));
+}
+
+void RunTableModel::setExtraColumns(const QStringList& keys) {
+    QStringList valid;
+    for (const QString& k : keys)
+        if ((k == QLatin1String(kBestValLossColumn) ||
+             (k.startsWith(QLatin1String(kConfigColumnPrefix)) && k.size() > int(qstrlen(kConfigColumnPrefix)))) &&
+            !valid.contains(k))
+            valid << k;
+    if (valid == m_extra) return;
+    // Columns are removed and inserted rather than reset, so views keep their rows and selection.
+    if (!m_extra.isEmpty()) {
+        beginRemoveColumns({}, ColumnCount, ColumnCount + int(m_extra.size()) - 1);
+        m_extra.clear();
+        m_extraNumeric.clear();
+        endRemoveColumns();
+    }
+    if (valid.isEmpty()) return;
+    beginInsertColumns({}, ColumnCount, ColumnCount + int(valid.size()) - 1);
+    m_extra = valid;
+    updateNumericColumns();
+    endInsertColumns();
+}
+
+// A config column sorts by number when every run that has the field holds a number there.
+void RunTableModel::updateNumericColumns() {
+    m_extraNumeric.assign(size_t(m_extra.size()), true);
+    for (int c = 0; c < int(m_extra.size()); ++c) {
+        if (m_extra[c] == QLatin1String(kBestValLossColumn)) continue;
+        const std::string path = m_extra[c].mid(int(qstrlen(kConfigColumnPrefix))).toStdString();
+        bool any = false;
+        for (const auto& row : m_rows) {
+            const auto it = row.config.find(path);
+            if (it == row.config.end()) continue;
+            any = true;
+            if (!it->second.isNumber()) {
+                m_extraNumeric[size_t(c)] = false;
+                break;
+            }
+        }
+        if (!any) m_extraNumeric[size_t(c)] = false;
+    }
+}
+
 QVariant RunTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    if (section >= ColumnCount && section < columnCount()) return extraColumnTitle(m_extra[section - ColumnCount]);
     switch (section) {
     case Id: return tr("ID");
     case Name: return tr("Name");
@@ -164,7 +235,7 @@ void RunTableModel::setRows(std::vector<RunRow> rows) {
         RunRow& old = m_rows[size_t(*it)];
         if (!sameRow(old, row)) {
             old = std::move(row);
-            emit dataChanged(index(*it, 0), index(*it, ColumnCount - 1));
+            emit dataChanged(index(*it, 0), index(*it, columnCount() - 1));
         }
     }
     if (!added.empty()) {
@@ -176,6 +247,7 @@ void RunTableModel::setRows(std::vector<RunRow> rows) {
         }
         endInsertRows();
     }
+    updateNumericColumns();
 }
 
 const RunRow* RunTableModel::rowForId(long long id) const {

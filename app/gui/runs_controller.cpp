@@ -1,18 +1,21 @@
 // SPDX-License-Identifier: MIT
 #include "runs_controller.h"
 
-#include "run_details.h"
-
 #include <QFileDialog>
 #include <QInputDialog>
 #include <QJsonDocument>
 #include <QMessageBox>
+#include <QSet>
 #include <cmath>
 #include <fstream>
 
+#include "config_diff.h"
 #include "loss_chart_view.h"
 #include "run_browser.h"
+#include "run_details.h"
 #include "run_table_model.h"
+#include "runs/config_fields.h"
+#include "settings.h"
 #include "status_text.h"
 #include "storage/interchange.h"
 #include "storage/store.h"
@@ -27,6 +30,17 @@ RunsController::RunsController(widgets::RunBrowser* browser, widgets::LossChartV
     connect(m_browser, &widgets::RunBrowser::deleteRequested, this, &RunsController::deleteRuns);
     connect(m_browser, &widgets::RunBrowser::exportRequested, this, &RunsController::exportRuns);
     connect(m_browser, &widgets::RunBrowser::tagRequested, this, &RunsController::tagRuns);
+    connect(m_browser, &widgets::RunBrowser::compareConfigsRequested, this, [this](const QList<long long>& ids) {
+        if (auto* view = compareConfigs(ids)) {
+            view->setAttribute(Qt::WA_DeleteOnClose);
+            view->show();
+        }
+    });
+    m_browser->setFieldNamesRole(RunTableModel::FieldNamesRole);
+    m_browser->setExtraColumnChoices({{QLatin1String(kBestValLossColumn), RunTableModel::extraColumnTitle(QLatin1String(kBestValLossColumn))}});
+    connect(m_browser, &widgets::RunBrowser::extraColumnsChanged, this, &RunsController::setExtraColumns);
+    connect(m_browser, &widgets::RunBrowser::groupByChanged, this, &RunsController::setGroupBy);
+    setExtraColumns(Settings::runColumns());
     connect(m_browser, &widgets::RunBrowser::detailsLinkActivated, this, [this](const QUrl& url) {
         m_rawJson = url.toString() == QLatin1String(kDetailsJsonLink);
         const QList<long long> ids = m_browser->selectedRunIds();
@@ -77,18 +91,23 @@ void RunsController::refreshRuns() {
     std::vector<RunRow> rows;
     rows.reserve(runs->size());
     int running = 0;
+    QSet<long long> statusChanged;   // runs whose status moved on since the last refresh
     for (auto& run : *runs) {
         RunRow row;
         // Final losses come from the metric summary; a finished run's summary never changes, so
         // reuse the previous row's values unless the run is still live or new.
         const RunRow* previous = m_model->rowForId(run.id);
         const bool live = run.status == storage::RunStatus::Running || run.status == storage::RunStatus::Queued;
+        if (previous && previous->run.status != run.status) statusChanged.insert(run.id);
         if (previous && !live && previous->run.status == run.status) {
             row = *previous;
         } else if (auto summary = m_store->metricSummary(run.id)) {
             for (const auto& s : *summary) {
                 if (s.name == metrics::kTrainLoss) row.trainLoss = s.lastValue;
-                if (s.name == metrics::kValLoss) row.valLoss = s.lastValue;
+                if (s.name == metrics::kValLoss) {
+                    row.valLoss = s.lastValue;
+                    row.bestValLoss = s.minValue;
+                }
                 row.lastStep = std::max(row.lastStep, s.lastStep);
             }
             if (auto last = m_store->metricsAfterStep({run.id}, row.lastStep - 1, {metrics::kTrainLoss}); last && !last->empty()) {
@@ -96,12 +115,26 @@ void RunsController::refreshRuns() {
                 row.flops = last->back().flops;
             }
         }
+        if (previous && previous->run.configJson == run.configJson) {
+            row.config = previous->config;   // parsed once per config, not once a second
+        } else {
+            // A config that does not parse has no fields: its run joins no column or group by value.
+            auto flat = runs::flattenConfig(run.configJson);
+            row.config = flat ? std::move(*flat) : runs::FlatConfig();
+        }
         if (run.status == storage::RunStatus::Running) ++running;
         m_startedAt.insert(run.id, run.startedAt > 0 ? run.startedAt : run.createdAt);
         row.run = std::move(run);
         rows.push_back(std::move(row));
     }
     m_model->setRows(std::move(rows));
+    // A plotted run that finished (or failed): its details and its legend's "live" mark follow.
+    const QList<long long> selected = m_browser->selectedRunIds();
+    for (long long id : selected)
+        if (statusChanged.contains(id)) {
+            selectionChanged(selected);
+            break;
+        }
     if (!m_autoSelected && m_model->rowCount() > 0) {
         m_autoSelected = true;
         QList<long long> newest;
@@ -134,6 +167,8 @@ void RunsController::selectionChanged(const QList<long long>& ids) {
         cursors.push_back(cursor);
     }
     m_cursors = std::move(cursors);
+    fillGroups(infos, ids);
+    m_infos = infos;
     m_chart->setRuns(infos);
     m_browser->setDetailsHtml(ids.size() == 1 ? detailsHtml(ids.first())
                                               : tr("<p>%n runs selected; their curves are overlaid.</p>", nullptr, int(ids.size())));
@@ -159,6 +194,67 @@ void RunsController::refreshMetrics() {
         byRun[r.runId].append(p);
     }
     for (auto it = byRun.cbegin(); it != byRun.cend(); ++it) m_chart->appendPoints(QString::number(it.key()), it.value());
+}
+
+void RunsController::setGroupBy(const QStringList& fields, bool allButSeed) {
+    m_groupFields = allButSeed ? QStringList() : fields;
+    m_groupAllButSeed = allButSeed;
+    m_browser->setGroupBy(m_groupFields, allButSeed);
+    selectionChanged(m_browser->selectedRunIds());
+}
+
+// Group keys over the plotted runs only: "everything but the seed" takes the fields these runs have,
+// and a label names just the fields that tell these groups apart.
+void RunsController::fillGroups(QVector<widgets::RunCurveInfo>& infos, const QList<long long>& ids) const {
+    if (!m_groupAllButSeed && m_groupFields.isEmpty()) return;
+    std::vector<runs::FlatConfig> configs;   // aligned with infos: both skip ids without a row
+    for (long long id : ids)
+        if (const RunRow* row = m_model->rowForId(id)) configs.push_back(row->config);
+    std::vector<std::string> fields;
+    if (m_groupAllButSeed) fields = runs::fieldsButSeed(configs);
+    else
+        for (const QString& f : m_groupFields) fields.push_back(f.toStdString());
+    for (const runs::RunGroup& g : runs::groupRuns(configs, fields)) {
+        const QString label = g.label.empty() ? tr("all runs") : QString::fromStdString(g.label);
+        const QString text = g.members.size() == 1 ? tr("%1 (1 run)").arg(label) : tr("%1 (%2 runs)").arg(label).arg(g.members.size());
+        for (size_t m : g.members) {
+            widgets::RunCurveInfo& info = infos[int(m)];
+            info.group = QString::fromStdString(g.key);
+            info.groupLabel = text;
+        }
+    }
+}
+
+void RunsController::setExtraColumns(const QStringList& keys) {
+    m_model->setExtraColumns(keys);
+    m_browser->setExtraColumns(m_model->extraColumns());
+    Settings::setRunColumns(m_model->extraColumns());
+}
+
+widgets::ConfigDiffView* RunsController::compareConfigs(const QList<long long>& ids, bool showAll) {
+    std::vector<runs::FlatConfig> configs;
+    QStringList titles;
+    for (long long id : ids)
+        if (const RunRow* row = m_model->rowForId(id)) {
+            configs.push_back(row->config);
+            titles << tr("#%1 %2").arg(id).arg(QString::fromStdString(row->run.name.empty() ? row->run.arch : row->run.name));
+        }
+    if (configs.size() < 2) return nullptr;
+    QVector<widgets::ConfigDiffField> fields;
+    for (const runs::ConfigDiffRow& r : runs::diffConfigs(configs, false)) {
+        widgets::ConfigDiffField f;
+        f.field = QString::fromStdString(r.field);
+        f.differs = r.differs;
+        for (const auto& v : r.values) {
+            f.values << (v ? QString::fromStdString(*v) : QString());
+            f.present << v.has_value();
+        }
+        fields << f;
+    }
+    auto* view = new widgets::ConfigDiffView(m_browser);
+    view->setData(titles, fields);
+    view->setShowAll(showAll);
+    return view;
 }
 
 QString RunsController::detailsHtml(long long id) const {

@@ -50,6 +50,9 @@ public:
     QStringList archsIn(const QString& set) const;
     ScalingPlot plot(const ScalingSelection& selection) const;   // synchronous, for tests
     bool fitting() const { return m_worker != nullptr; }
+    // Stores the drawn fit in the workspace's `fits` table, one row per frontier (scaling_fit_record.h).
+    // Returns the new ids; empty with *error set when there is no store, nothing fitted, or a write failed.
+    QList<qint64> saveFit(QString* error);
 
     // The fit behind a plot: `source` points, and the user's `runs` fitted as series of their own.
     static ScalingPlot computePlot(const ScalingSelection& selection, const std::vector<analysis::ScalingPoint>& source,
@@ -58,6 +61,7 @@ public:
 signals:
     void fitStarted();  // a fit left for the worker thread
     void plotReady();   // a fitted plot reached the view
+    void fitStored();   // saveFit added rows to the fits table
 
 private:
     void refresh();

@@ -18,6 +18,8 @@ QString theme() { return store().value(QStringLiteral("appearance/theme"), QStri
 void setTheme(const QString& t) { store().setValue(QStringLiteral("appearance/theme"), t); }
 int currentView() { return store().value(QStringLiteral("window/view"), 0).toInt(); }
 void setCurrentView(int i) { store().setValue(QStringLiteral("window/view"), i); }
+QStringList runColumns() { return store().value(QStringLiteral("runs/columns")).toStringList(); }
+void setRunColumns(const QStringList& k) { store().setValue(QStringLiteral("runs/columns"), k); }
 int parallelRuns() { return store().value(QStringLiteral("runs/parallel"), 0).toInt(); }
 void setParallelRuns(int w) { store().setValue(QStringLiteral("runs/parallel"), w); }
 

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 namespace seqscope::gui::Settings {
 
@@ -18,6 +19,8 @@ QString theme();                               // "system" | "light" | "dark"
 void setTheme(const QString& theme);
 int currentView();
 void setCurrentView(int index);
+QStringList runColumns();                      // extra Runs panel columns (RunTableModel keys), in order
+void setRunColumns(const QStringList& keys);
 int parallelRuns();                            // worker processes training at once; 0 = the pool's default
 void setParallelRuns(int workers);
 

@@ -21,9 +21,19 @@
 #include "runs/run_estimate.h"
 #include "runs/worker_pool.h"
 #include "engine/device_info.h"
+#include "calculator_controller.h"
+#include "dashboard_controller.h"
+#include "tour_controller.h"
+#include "calculator_view.h"
 #include "inference_view.h"
 #include "loss_chart_view.h"
 #include "main_window.h"
+#include "fits_controller.h"
+#include "cluster_controller.h"
+#include "cluster_panel.h"
+#include "hover_tips.h"
+#include "fits_panel.h"
+#include "forecast_controller.h"
 #include "run_browser.h"
 #include "run_launcher.h"
 #include "sweep_dialog.h"
@@ -31,9 +41,16 @@
 #include "runs_controller.h"
 #include "training_controller.h"
 #include "overview_view.h"
+#include "params_controller.h"
+#include "params_view.h"
+#include "parametric_controller.h"
+#include "parametric_view.h"
+#include "context_controller.h"
+#include "context_view.h"
 #include "scaling_controller.h"
 #include "scaling_view.h"
 #include "settings.h"
+#include "view_state.h"
 #include "status_text.h"
 #include "storage/store.h"
 #include "workspace/scaling_points.h"
@@ -50,22 +67,86 @@ Workbench::Workbench(MainWindow* window)
       m_scalingController(new ScalingController(m_scaling, this)) {
     m_window->addView(QStringLiteral("overview"), tr("Overview"), m_overview);
     m_window->addView(QStringLiteral("scaling"), tr("Scaling"), m_scaling);
+    m_parametric = new widgets::ParametricView(window);
+    m_parametricController = new ParametricController(m_parametric, this);
+    m_window->addView(QStringLiteral("parametric"), tr("Parametric"), m_parametric);
+    m_context = new widgets::ContextView(window);
+    m_contextController = new ContextController(m_context, this);
+    m_window->addView(QStringLiteral("context"), tr("Context"), m_context);
+    // The Scaling view holds both the IsoFLOP profiles and the frontier: `--view isoflop|frontier` open it.
+    m_window->addViewAlias(QStringLiteral("isoflop"), QStringLiteral("scaling"));
+    m_window->addViewAlias(QStringLiteral("frontier"), QStringLiteral("scaling"));
     m_inference = new widgets::InferenceView(window);
     auto* chart = new widgets::LossChartView(window);
     auto* browser = new widgets::RunBrowser(window);
+    m_browser = browser;
+    m_lossChart = chart;
     m_runs = new RunsController(browser, chart, this);
-    m_window->addView(QStringLiteral("loss"), tr("Loss Curves"), buildLossView(chart));
+    QWidget* lossView = buildLossView(chart);
+    m_window->addView(QStringLiteral("loss"), tr("Loss Curves"), lossView);
+    // Final-loss forecasts on the loss chart; `--view forecast` opens it with them on.
+    m_forecast = new ForecastController(chart, this);
+    m_window->addViewAlias(QStringLiteral("forecast"), QStringLiteral("loss"), [chart] { chart->setForecastsShown(true); });
+    connect(m_forecast, &ForecastController::started, this, [this] { m_window->beginLoading(QStringLiteral("forecast")); });
+    connect(m_forecast, &ForecastController::finished, this, [this] { m_window->endLoading(QStringLiteral("forecast")); });
     m_window->addView(QStringLiteral("inference"), tr("Inference"), m_inference);
+    // The Calculator: both architectures' costs for any shape, live; "what C buys" uses the Scaling view's laws.
+    m_calculator = new widgets::CalculatorView(window);
+    m_calculatorController = new CalculatorController(m_calculator, this);
+    m_window->addView(QStringLiteral("calculator"), tr("Calculator"), m_calculator);
+    // Hyperparameters (issue 20): loss against a config field, parallel coordinates; brushing
+    // selects runs in the Runs panel, whose selection (and so the loss chart) it follows.
+    m_params = new widgets::ParamsView(window);
+    m_paramsController = new ParamsController(m_params, this);
+    m_window->addView(QStringLiteral("params"), tr("Hyperparameters"), m_params);
+    connect(m_params, &widgets::ParamsView::runsSelected, browser, &widgets::RunBrowser::selectRuns);
+    connect(browser, &widgets::RunBrowser::selectionChanged, m_params, &widgets::ParamsView::setSelectedRuns);
     m_window->addDock(QStringLiteral("runs"), tr("Runs"), browser, Qt::LeftDockWidgetArea);
     m_training = new TrainingController(this);
+    // The Overview as a dashboard: thumbnails of three views, the runs, the demo.
+    m_dashboard = new DashboardController(m_window, m_overview, m_training, this);
+    m_dashboard->setThumbnailSource(QStringLiteral("scaling"), m_scaling);
+    m_dashboard->setThumbnailSource(QStringLiteral("loss"), lossView);
+    m_dashboard->setThumbnailSource(QStringLiteral("inference"), m_inference);
+    connect(m_overview, &widgets::OverviewView::runActivated, this, [this](qint64 id) {
+        m_browser->selectRuns({id});
+        m_window->showView(QStringLiteral("loss"));
+    });
     m_launcher = new RunLauncher(window);
     m_launcher->setCudaAvailable(!engine::deviceInfo().cudaDevices.empty());
     m_window->addDock(QStringLiteral("launcher"), tr("New Run"), m_launcher, Qt::LeftDockWidgetArea, QStringLiteral("runs"));
     connect(m_launcher, &RunLauncher::startRequested, this, &Workbench::startRun);
+    auto* fitsPanel = new widgets::FitsPanel(window);
+    m_fits = new FitsController(fitsPanel, this);
+    m_window->addDock(QStringLiteral("fits"), tr("Fits"), fitsPanel, Qt::LeftDockWidgetArea, QStringLiteral("runs"));
+    // Slurm sweeps: listed with their states and collected by `seqscope-cli sweep collect` while open.
+    auto* clusterPanel = new widgets::ClusterPanel(window);
+    m_cluster = new ClusterController(clusterPanel, this);
+    m_window->addDock(QStringLiteral("cluster"), tr("Cluster"), clusterPanel, Qt::LeftDockWidgetArea, QStringLiteral("runs"));
+    connect(m_cluster, &ClusterController::runsChanged, this, [this] {   // cluster runs that ended join the scaling charts
+        m_runs->refreshNow();
+        m_scalingController->runsChanged();
+        m_paramsController->runsChanged();
+        m_parametricController->runsChanged();
+        m_contextController->runsChanged();
+    });
     connect(m_inference, &widgets::InferenceView::benchmarkRequested, this, &Workbench::benchmarkModel);
+    // Clicking one of your runs on any analysis chart selects it in the Runs panel (details, loss curve).
+    connect(widgets::RunPicker::instance(), &widgets::RunPicker::runPicked, browser, [browser](qint64 id) { browser->selectRuns({id}); });
     // Screenshots and scripted walks wait for the scaling fits, which run on a worker thread.
     connect(m_scalingController, &ScalingController::fitStarted, this, [this] { m_window->beginLoading(QStringLiteral("scaling")); });
-    connect(m_scalingController, &ScalingController::plotReady, this, [this] { m_window->endLoading(QStringLiteral("scaling")); });
+    connect(m_scalingController, &ScalingController::fitStored, m_fits, &FitsController::refresh);
+    connect(m_scalingController, &ScalingController::plotReady, this, [this] {
+        m_window->endLoading(QStringLiteral("scaling"));
+        m_dashboard->refreshThumbnails();   // the Overview shows the new fit
+        const widgets::ScalingSelection sel = m_scaling->selection();
+        m_calculatorController->setFrontier(m_scaling->plot().frontier, tr("%1, %2").arg(sel.source, sel.set));
+    });
+    connect(m_parametricController, &ParametricController::fitStarted, this, [this] { m_window->beginLoading(QStringLiteral("parametric")); });
+    connect(m_parametricController, &ParametricController::fitFinished, this, [this] { m_window->endLoading(QStringLiteral("parametric")); });
+    connect(m_parametricController, &ParametricController::fitFinished, m_fits, &FitsController::refresh);   // it stores each fit
+    connect(m_contextController, &ContextController::fitStarted, this, [this] { m_window->beginLoading(QStringLiteral("context")); });
+    connect(m_contextController, &ContextController::plotReady, this, [this] { m_window->endLoading(QStringLiteral("context")); });
     QAction* sweep = m_window->runsMenu()->addAction(tr("IsoFLOP &Sweep..."), this, [this] {
         SweepDialog dialog(m_window);
         if (m_store) dialog.setThroughput(runs::measuredThroughput(*m_store));
@@ -106,6 +187,9 @@ Workbench::Workbench(MainWindow* window)
         m_runs->refreshNow();
         updateMeasuredThroughput();
         m_scalingController->runsChanged();   // a finished run lands on the scaling charts, refitted
+        m_paramsController->runsChanged();
+        m_parametricController->runsChanged();
+        m_contextController->runsChanged();
         if (!m_store) return;
         // The worker records the outcome itself; report what it recorded.
         auto run = m_store->run(id);
@@ -135,11 +219,33 @@ Workbench::Workbench(MainWindow* window)
         m_window->setActivityText(running == 0 ? tr("Idle") : tr("%n run(s) training", nullptr, running));
         refreshOverview();   // its run counts
         // Runs started elsewhere (the CLI, a sweep) that ended: their points join the scaling charts.
-        if (running < m_lastRunning) m_scalingController->runsChanged();
+        if (running < m_lastRunning) {
+            m_scalingController->runsChanged();
+            m_paramsController->runsChanged();
+            m_parametricController->runsChanged();
+            m_contextController->runsChanged();
+        }
         m_lastRunning = running;
     });
     connect(m_runs, &RunsController::errorOccurred, this, [this](const QString& message) {
         m_window->setActivityText(message);
+    });
+    // The tour: Help > Tour, the Overview's button, `--view tour --step N`.
+    m_tour = new TourController(m_window, this, this);
+    QAction* tour = new QAction(tr("&Tour of the Paper's Findings"), this);
+    connect(tour, &QAction::triggered, this, [this] { m_tour->show(0); });
+    m_window->helpMenu()->insertAction(m_window->helpMenu()->actions().value(0), tour);
+    m_window->helpMenu()->insertSeparator(m_window->helpMenu()->actions().value(1));
+    connect(m_overview, &widgets::OverviewView::tourRequested, this, [this] { m_tour->show(0); });
+    m_window->addViewAlias(QStringLiteral("tour"), QStringLiteral("overview"), [this] { m_tour->show(m_tourStart); });
+    connect(m_window, &MainWindow::saveViewRequested, this, [this](const QString& path) {
+        QString error;
+        if (saveViewState(path, captureViewState(), &error)) m_window->setActivityText(tr("View saved to %1").arg(path));
+        else QMessageBox::warning(m_window, tr("Cannot Save View"), error);
+    });
+    connect(m_window, &MainWindow::openViewRequested, this, [this](const QString& path) {
+        QString error;
+        if (!openViewFile(path, &error)) QMessageBox::warning(m_window, tr("Cannot Open View"), error);
     });
     connect(m_window, &MainWindow::openDatabaseRequested, this, [this](const QString& path) {
         QString error;
@@ -156,11 +262,24 @@ bool Workbench::openDatabase(const QString& path, QString* error) {
         return false;
     }
     m_runs->setStore(nullptr);   // the controllers must not use the store being replaced
+    m_paramsController->setStore(nullptr);
+    m_dashboard->setStore(nullptr);
+    m_forecast->setStore(nullptr);
     m_training->setStore(nullptr);
     m_scalingController->setStore(nullptr);
+    m_parametricController->setStore(nullptr);
+    m_fits->setStore(nullptr);
+    m_cluster->setStore(nullptr);
+    m_contextController->setStore(nullptr);
     m_store = std::move(opened.value());
     m_runs->setStore(m_store.get());
+    m_paramsController->setStore(m_store.get());
+    m_forecast->setStore(m_store.get());
     m_training->setStore(m_store.get());
+    m_fits->setStore(m_store.get());
+    m_cluster->setStore(m_store.get());
+    m_calculatorController->setStore(m_store.get());
+    m_dashboard->setStore(m_store.get());
     updateMeasuredThroughput();
     m_window->setDatabasePath(path);
     Settings::setLastDatabase(path);
@@ -204,6 +323,7 @@ void Workbench::benchmarkModel(const QString& name) {
             m_inference->setBenchmarkStatus(tr("%1 measured; its points are in this database.").arg(name), false);
             loadInferenceData();
             m_inference->showMeasured();
+            m_calculatorController->setStore(m_store.get());
         } else {
             m_inference->setBenchmarkStatus(tr("Benchmark of %1 failed: %2").arg(name, err.section(QLatin1Char('\n'), -1)), false);
         }
@@ -270,32 +390,37 @@ QWidget* Workbench::buildLossView(QWidget* chart) {
     return view;
 }
 
-void Workbench::refreshOverview() {
-    widgets::OverviewFacts facts;
-    facts.databasePath = QString::fromStdString(m_store->path());
-    if (auto runs = m_store->runs()) {
-        facts.runCount = int(runs->size());
-        for (const auto& r : *runs)
-            if (r.status == storage::RunStatus::Running) ++facts.runningCount;
+int Workbench::queueSweep(const training::SweepOptions& options, const training::SweepPlan& plan, QString* error) {
+    const int queued = m_training->enqueueSweep(options, plan, error);
+    if (queued > 0) {
+        m_runs->refreshNow();
+        refreshOverview();
     }
-    if (auto datasets = m_store->referenceDatasets())
-        for (const auto& d : *datasets) {
-            auto rows = m_store->resultRows(d.name);
-            facts.datasets << tr("<b>%1</b>: %2 (%3 rows)")
-                                  .arg(QString::fromStdString(d.name), QString::fromStdString(d.title).toHtmlEscaped())
-                                  .arg(rows ? int(rows->size()) : 0);
-        }
-    const auto info = engine::deviceInfo();
-    facts.torchVersion = QString::fromStdString(info.torchVersion);
-    facts.cpuThreads = info.cpuThreads;
-    facts.cudaKernels = info.cudaKernels;
-    for (const auto& d : info.cudaDevices)
-        facts.cudaDevices << tr("%1 (%2 GiB)").arg(QString::fromStdString(d.name)).arg(d.memoryGiB, 0, 'f', 0);
-    m_overview->setFacts(facts);
+    return queued;
 }
 
-void Workbench::loadScalingData() { m_scalingController->setStore(m_store.get(), QString::fromLatin1(kPaperDataset)); }
+void Workbench::reloadMeasurements() {
+    if (!m_store) return;
+    loadInferenceData();
+    m_calculatorController->setStore(m_store.get());
+}
 
-bool Workbench::selectScalingSource(const QString& key) { return m_scalingController->selectSource(key); }
+void Workbench::refreshOverview() {
+    m_dashboard->refresh();
+}
+
+void Workbench::loadScalingData() {
+    m_scalingController->setStore(m_store.get(), QString::fromLatin1(kPaperDataset));
+    m_parametricController->setStore(m_store.get(), QString::fromLatin1(kPaperDataset));
+    m_contextController->setStore(m_store.get(), QString::fromLatin1(kPaperDataset));
+}
+
+// Both views list the same sources; each selects it.
+bool Workbench::selectScalingSource(const QString& key) {
+    const bool scaling = m_scalingController->selectSource(key);
+    const bool context = m_contextController->selectSource(key);
+    const bool parametric = m_parametricController->selectSource(key);
+    return scaling || context || parametric;
+}
 
 }  // namespace seqscope::gui

@@ -5,13 +5,14 @@
 // best point it evaluated and that point is the start's result.
 #include "analysis/parametric_fit.h"
 
+#include "analysis/parametric_search.h"
+
 #include <algorithm>
 #include <array>
 #include <atomic>
 #include <chrono>
 #include <limits>
 #include <sstream>
-#include <thread>
 
 #ifdef SEQSCOPE_HAVE_CERES
 #include <ceres/gradient_problem.h>
@@ -96,6 +97,11 @@ bool ParametricOptions::isValid(std::string* error) const {
     if (!(functionTolerance >= 0 && gradientTolerance >= 0 && parameterTolerance >= 0))
         return fail("tolerances must be >= 0");
     if (!(optimumTolerance >= 0)) return fail("optimumTolerance must be >= 0");
+    if (search == StartSearch::Pruned && screenIterations < 1) return fail("screenIterations must be >= 1");
+    if (search == StartSearch::Pruned && survivors < 1) return fail("survivors must be >= 1");
+    if (search == StartSearch::Pruned && preScreenKeep < 0) return fail("preScreenKeep must be >= 0");
+    if (search == StartSearch::Pruned && preScreenKeep > 0 && preScreenIterations < 1)
+        return fail("preScreenIterations must be >= 1");
     return true;
 }
 
@@ -108,6 +114,8 @@ const char* terminationName(StartTermination t) {
     }
     return "?";
 }
+
+const char* searchName(StartSearch s) { return s == StartSearch::Pruned ? "pruned" : "exhaustive"; }
 
 bool parametricFitAvailable() {
 #ifdef SEQSCOPE_HAVE_CERES
@@ -263,28 +271,75 @@ ParametricFit fitParametric(const std::vector<ScalingPoint>& input, const Parame
 
     const size_t total = options.grid.size(options.fitGamma);
     std::vector<StartOutcome> outcomes(total);
-    fit.threads = std::min<int>(resolveThreads(options.threads), static_cast<int>(total));
-    const auto t0 = std::chrono::steady_clock::now();
-    std::atomic<size_t> next{0};
-    std::atomic<int> done{0};
-    auto worker = [&]() {
-        for (size_t k = next.fetch_add(1); k < total; k = next.fetch_add(1)) {
-            if (options.cancel && options.cancel->load()) break;
-            outcomes[k] = minimizeFrom(objective, options.grid.start(k, options.fitGamma), options);
-            outcomes[k].index = static_cast<int>(k);
-            const int d = done.fetch_add(1) + 1;
-            if (options.progress) options.progress(d, static_cast<int>(total));
-        }
-    };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < fit.threads; ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& th : pool) th.join();
-    fit.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::vector<char> finished(total, 1);
     fit.starts = static_cast<int>(total);
+    fit.threads = std::min<int>(resolveThreads(options.threads), static_cast<int>(total));
+    const bool pruned = options.search == StartSearch::Pruned && total > static_cast<size_t>(options.survivors);
+    fit.search = pruned ? StartSearch::Pruned : StartSearch::Exhaustive;
+    // The stages: (pre-screening,) screening, then the survivors to convergence. Every stage runs
+    // its starts from the beginning with a larger iteration cap, so a start's outcome in a stage is
+    // the exhaustive run cut at that cap, and one that ends within a cap is finished.
+    struct Stage {
+        int iterations;
+        int keep;
+    };
+    std::vector<Stage> stages;
+    if (pruned) {
+        if (options.preScreenKeep > 0 && total > static_cast<size_t>(options.preScreenKeep) &&
+            options.preScreenIterations < options.screenIterations)
+            stages.push_back({options.preScreenIterations, options.preScreenKeep});
+        stages.push_back({options.screenIterations, options.survivors});
+    }
+    // Progress counts every run of a start: each stage hands at most `keep` starts to the next.
+    int progressTotal = static_cast<int>(total);
+    for (const Stage& st : stages) progressTotal += st.keep;
+    std::atomic<int> done{0};
+    auto report = [&]() {
+        const int d = done.fetch_add(1) + 1;
+        if (options.progress) options.progress(d, progressTotal);
+    };
+    auto cancelled = [&]() { return options.cancel && options.cancel->load(); };
+    auto runStarts = [&](const std::vector<size_t>& which, const ParametricOptions& o) {
+        runOnPool(which.size(), fit.threads, options.cancel, [&](size_t i) {
+            const size_t k = which[i];
+            outcomes[k] = minimizeFrom(objective, options.grid.start(k, options.fitGamma), o);
+            outcomes[k].index = static_cast<int>(k);
+            report();
+        });
+    };
+    const auto t0 = std::chrono::steady_clock::now();
+    std::vector<size_t> running(total);   // the starts the next stage runs
+    for (size_t k = 0; k < total; ++k) running[k] = k;
+    std::vector<int> preRank(total, -1);   // pre-screening: position in its selection
+    for (size_t si = 0; si < stages.size() && !cancelled(); ++si) {
+        ParametricOptions capped = options;
+        capped.maxIterations = std::min(stages[si].iterations, options.maxIterations);
+        if (si + 1 == stages.size()) fit.screened = static_cast<int>(running.size());
+        runStarts(running, capped);
+        std::vector<size_t> candidates;   // the starts still running at the cap; the others are finished
+        for (size_t k : running) {
+            const bool cut = capped.maxIterations < options.maxIterations &&
+                             outcomes[k].termination == StartTermination::MaxIterations;
+            finished[k] = cut ? 0 : 1;
+            if (cut) candidates.push_back(k);
+        }
+        running = selectSurvivors(outcomes, candidates, stages[si].keep);
+        if (si + 1 < stages.size())
+            for (size_t r = 0; r < running.size(); ++r) preRank[running[r]] = static_cast<int>(r);
+    }
+    if (!cancelled()) {
+        runStarts(running, options);
+        for (size_t k : running) finished[k] = 1;
+        if (pruned) {
+            fit.rerun = static_cast<int>(running.size());
+            if (options.progress) options.progress(progressTotal, progressTotal);
+        }
+    }
+    const std::vector<size_t> survivors = pruned ? running : std::vector<size_t>{};
+    fit.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (options.cancel && options.cancel->load()) {
         fit.status = Status(StatusCode::Cancelled, "cancelled after " + std::to_string(done.load()) + " of " +
-                                                       std::to_string(total) + " starts");
+                                                       std::to_string(progressTotal) + " starts");
         return fit;
     }
 
@@ -292,6 +347,8 @@ ParametricFit fitParametric(const std::vector<ScalingPoint>& input, const Parame
     const StartOutcome* best = nullptr;
     const StartOutcome* bestAny = nullptr;
     for (const auto& o : outcomes) {
+        if (!finished[o.index]) continue;
+        ++fit.finished;
         switch (o.termination) {
         case StartTermination::Converged: ++fit.converged; break;
         case StartTermination::Stalled: ++fit.stalled; break;
@@ -326,7 +383,7 @@ ParametricFit fitParametric(const std::vector<ScalingPoint>& input, const Parame
     const double limit = fit.objective + options.optimumTolerance * std::fabs(fit.objective) + 1e-300;
     bool first = true;
     for (const auto& o : outcomes) {
-        if (!(std::isfinite(o.objective) && o.objective <= limit)) continue;
+        if (!(finished[o.index] && std::isfinite(o.objective) && o.objective <= limit)) continue;
         ++fit.reachedOptimum;
         const ParametricParams& p = o.fitted;
         if (first) {
@@ -347,6 +404,29 @@ ParametricFit fitParametric(const std::vector<ScalingPoint>& input, const Parame
     }
     if (fit.reachedOptimum == 1)
         fit.warnings.push_back("only the winning start reached its optimum: the fit is sensitive to the initialisation");
+    if (pruned) {
+        // Survivors are in screening order: the first to reach the optimum shows how much margin the
+        // cut-off left (0 on the paper's and Chinchilla's data); likewise its rank in the
+        // pre-screening for that cut-off.
+        const int preKept = static_cast<int>(std::count_if(preRank.begin(), preRank.end(), [](int r) { return r >= 0; }));
+        for (size_t r = 0; r < survivors.size(); ++r) {
+            if (!(outcomes[survivors[r]].objective <= limit)) continue;
+            ++fit.survivorsAtOptimum;
+            if (fit.optimumScreenRank < 0) fit.optimumScreenRank = static_cast<int>(r);
+            const int pr = preRank[survivors[r]];
+            if (pr >= 0 && (fit.optimumPreScreenRank < 0 || pr < fit.optimumPreScreenRank)) fit.optimumPreScreenRank = pr;
+        }
+        if (fit.rerun == options.survivors && fit.optimumScreenRank >= options.survivors / 2)
+            fit.warnings.push_back("pruned search: the first screened start to reach the optimum ranked " +
+                                   std::to_string(fit.optimumScreenRank + 1) + " of " + std::to_string(fit.rerun) +
+                                   " survivors, so a start cut by the screening might have gone lower: rerun the "
+                                   "exhaustive search (--search full)");
+        if (preKept == options.preScreenKeep && fit.optimumPreScreenRank >= preKept / 2)
+            fit.warnings.push_back("pruned search: the best pre-screened start to reach the optimum ranked " +
+                                   std::to_string(fit.optimumPreScreenRank + 1) + " of " + std::to_string(preKept) +
+                                   " kept by the pre-screening, so a start it cut might have gone lower: rerun the "
+                                   "exhaustive search (--search full)");
+    }
 
     double se = 0, ae = 0;
     for (size_t i = 0; i < n.size(); ++i) {
@@ -370,7 +450,11 @@ std::string ParametricFit::brief() const {
       << (fitGamma ? ", gamma fitted" : ", gamma = 1") << "]\n";
     o << "  " << paramsLine(params, fitGamma) << "\n";
     o << "  objective " << fmt(objective, 8) << " from start " << winningStart << " of " << starts << "; "
-      << reachedOptimum << " starts reached it\n";
+      << reachedOptimum << " starts reached it";
+    if (search == StartSearch::Pruned)
+        o << " (pruned search: " << finished << " starts finished, " << rerun << " of them rerun after the screening of "
+          << screened << ")";
+    o << "\n";
     return o.str();
 }
 
@@ -387,7 +471,13 @@ std::string ParametricFit::full() const {
       << fmt(params.beta * params.gamma) << "; N* ~ C^" << fmt(params.nExponent()) << ", D* ~ C^" << fmt(params.dExponent())
       << "\n";
     o << "  starts: " << converged << " converged, " << stalled << " stalled at precision, " << maxIterations
-      << " hit the iteration cap, " << failed << " failed (" << threads << " threads, " << fmt(seconds, 3) << " s)\n";
+      << " hit the iteration cap, " << failed << " failed";
+    if (search == StartSearch::Pruned)
+        o << ", " << (starts - finished) << " cut by the screening; the first survivor at the optimum ranked "
+          << (optimumScreenRank + 1) << " of " << rerun << " (" << survivorsAtOptimum << " reached it)";
+    if (search == StartSearch::Pruned && screened < starts)
+        o << "; " << screened << " kept by the pre-screening, the best at the optimum ranked " << (optimumPreScreenRank + 1);
+    o << " (" << threads << " threads, " << fmt(seconds, 3) << " s)\n";
     if (reachedOptimum > 1)
         o << "  spread among the " << reachedOptimum << " near-optimal starts: alpha [" << fmt(spreadMin.alpha, 6) << ", "
           << fmt(spreadMax.alpha, 6) << "], beta [" << fmt(spreadMin.beta, 6) << ", " << fmt(spreadMax.beta, 6) << "], E ["

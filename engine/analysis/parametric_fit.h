@@ -8,6 +8,9 @@
 // is possible. Starts run on a pool of std::threads; each start is a pure function of its index, and
 // the winner is the lowest objective with ties broken by the lower start index, so the result does
 // not depend on the thread count.
+// By default the grid is searched in two phases (StartSearch::Pruned, parametric_search.h): every
+// start runs a short screening, and only the most promising ones run to the end; the exhaustive
+// search runs every start to the end.
 #pragma once
 
 #include <atomic>
@@ -41,6 +44,30 @@ struct ParametricGrid {
     ParametricParams start(size_t k, bool fitGamma) const;
 };
 
+// How the initialisation grid is searched.
+//   Exhaustive: every start runs to convergence (the reference's procedure).
+//   Pruned: every start runs `screenIterations` L-BFGS iterations; starts that end within them are
+//     finished. Of the others, the `survivors` with the lowest objective (ties: lower index; at most
+//     one per end point, see parametric_search.h) rerun from their start to convergence. A rerun
+//     repeats the screening iterations exactly, so every finished start's result is bit for bit
+//     the one the exhaustive search computes for it.
+//     On grids of more than `preScreenKeep` starts a cheaper pre-screening comes first: every start
+//     runs `preScreenIterations` iterations, and only the `preScreenKeep` best (same rule) go on to
+//     the screening, which reruns them from their start. Most of a start's screening cost is in its
+//     first iterations' long line searches from the far corners of the grid, so this is what makes
+//     large grids cheap (Chinchilla's 4,500 starts on 240 points: see docs/benchmarks.md).
+// Why this does not lose the optimum in practice: the objective is a sum over a few dozen to a few
+// hundred points and the grid oversamples its basins. On the paper's data most starts end at the
+// optimum (5,470 of 8,000 with gamma, 1,527 of 2,000 without; 1,860 of 4,500 on Chinchilla with
+// Epoch's grid), and after a few iterations the starts that will reach it fill the top of the
+// ranking (the best screened start reaches it in all three, with or without the pre-screening).
+// ParametricFit reports the best rank of a start that reached the optimum, in the screening and
+// in the pre-screening, and warns when either is near its cut-off, i.e. when the pruning decided
+// the result; rerun Exhaustive then. A grid with no more starts than `survivors` is searched
+// exhaustively.
+enum class StartSearch { Exhaustive, Pruned };
+const char* searchName(StartSearch s);
+
 struct ParametricOptions {
     bool fitGamma = false;               // fit gamma; false = gamma fixed at 1 (Chinchilla form)
     double huberDelta = 1e-3;            // Huber threshold on log-loss residuals
@@ -56,6 +83,12 @@ struct ParametricOptions {
     double optimumTolerance = 1e-6;      // a start "reached the optimum" when its objective is within
                                          // this relative distance of the best
     bool keepStarts = false;             // store every start's outcome in ParametricFit::starts
+    StartSearch search = StartSearch::Pruned;
+    int screenIterations = 20;           // Pruned: L-BFGS iterations of every start's screening
+    int survivors = 32;                  // Pruned: screened starts that run on to convergence
+    int preScreenIterations = 3;         // Pruned: iterations of the pre-screening (grids larger than
+    int preScreenKeep = 256;             //   preScreenKeep starts), which keeps the preScreenKeep
+                                         //   best for the screening; 0 = no pre-screening
     InvalidPointPolicy invalidPoints = InvalidPointPolicy::Reject;
     // GUI hooks, both optional. `cancel` is polled between starts: when it turns true the fit ends
     // with StatusCode::Cancelled. `progress(done, total)` is called after each start from the
@@ -76,7 +109,8 @@ const char* terminationName(StartTermination t);
 
 struct StartOutcome {
     int index = -1;                  // position in the grid enumeration
-    ParametricParams init, fitted;
+    ParametricParams init, fitted;   // fitted: where the start ended (Pruned: where its screening
+                                     // stopped, for a start that did not run on)
     double objective = 0;            // NaN when Failed
     int iterations = 0;
     StartTermination termination = StartTermination::Failed;
@@ -88,9 +122,21 @@ struct ParametricFit {
     double objective = 0;            // its summed Huber objective
     int winningStart = -1;           // grid index of the winner
     ParametricParams winningInit;
-    int starts = 0;
+    int starts = 0;                  // grid size
+    StartSearch search = StartSearch::Exhaustive;
+    int finished = 0;                // starts run to the end (= starts when Exhaustive)
+    int rerun = 0;                   // Pruned: survivors of the screening rerun to convergence
+    int optimumScreenRank = -1;      // Pruned: the best screening rank (0 = lowest screened
+                                     // objective among the starts still running) of a rerun start
+                                     // that reached the optimum; -1 when none did (the optimum was
+                                     // found by a start that ended within its screening)
+    int survivorsAtOptimum = 0;      // Pruned: rerun starts that reached the optimum
+    int screened = 0;                // Pruned: starts the screening ran (< starts after a pre-screening)
+    int optimumPreScreenRank = -1;   // Pre-screened: the best pre-screening rank of a rerun start
+                                     // that reached the optimum (-1: none, or no pre-screening)
+    // Counts below are over finished starts.
     int converged = 0, stalled = 0, maxIterations = 0, failed = 0;
-    int reachedOptimum = 0;          // starts within optimumTolerance of the best objective
+    int reachedOptimum = 0;          // finished starts within optimumTolerance of the best objective
     ParametricParams spreadMin, spreadMax;   // parameter range among those starts
     int points = 0;
     double rmseLogLoss = 0;          // point-wise RMS of ln L - ln L_hat
@@ -99,7 +145,8 @@ struct ParametricFit {
     double huberDelta = 0;
     int threads = 0;
     double seconds = 0;              // wall time of the grid
-    std::vector<StartOutcome> starts_;   // every start (only with keepStarts)
+    std::vector<StartOutcome> starts_;   // every start (only with keepStarts; Pruned: the last
+                                         // screened outcome for a start that did not run on)
     std::vector<std::string> warnings;
 
     std::string brief() const;

@@ -68,54 +68,74 @@ void HuberLogObjective::pack(const ParametricParams& p, bool fitGamma, double* x
     if (fitGamma) x[5] = p.gamma;
 }
 
-bool HuberLogObjective::evaluate(const double* x, double* cost, double* gradient) const {
+// The loop is compiled once per mode, so the common case (no weights, no learned scale, gamma fixed)
+// carries no per-point branches or multiplications by 1; every mode computes the same values as the
+// general expression (multiplying by 1 and adding 0 are exact).
+template <bool Weighted, bool Scaled, bool Gamma>
+bool HuberLogObjective::evaluateMode(const double* x, double* cost, double* gradient) const {
     const double a = x[0], b = x[1], e = x[2], alpha = x[3], beta = x[4];
-    const double gamma = m_fitGamma ? x[5] : 1.0;
-    const int nModel = m_fitGamma ? 6 : 5;
+    const double gamma = Gamma ? x[5] : 1.0;
     // Likelihood mode: residuals are divided by the scale s = e^sigma and each point adds
     // ln Z(delta) + sigma (Epoch AI's Huber density, scaling-laws.md 9).
-    const double sigma = m_learnScale ? x[nModel] : 0.0;
-    const double invScale = m_learnScale ? std::exp(-sigma) : 1.0;
-    const double perPoint = m_learnScale ? m_logZ + sigma : 0.0;
+    const double sigma = Scaled ? x[Gamma ? 6 : 5] : 0.0;
+    const double invScale = Scaled ? std::exp(-sigma) : 1.0;
+    const double perPoint = Scaled ? m_logZ + sigma : 0.0;
     const double delta = m_delta;
-    const bool weighted = !m_weights.empty();
+    const double* logN = m_logN.data();
+    const double* logD = m_logD.data();
+    const double* logL = m_logLoss.data();
+    const double* weights = Weighted ? m_weights.data() : nullptr;
+    const size_t count = m_logN.size();
     double f = 0.0;
     double g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, gs = 0;
-    for (size_t i = 0; i < m_logN.size(); ++i) {
-        const double w = weighted ? m_weights[i] : 1.0;
-        if (w == 0.0) continue;
+    for (size_t i = 0; i < count; ++i) {
+        const double w = Weighted ? weights[i] : 1.0;
+        if (Weighted && w == 0.0) continue;
         // Each log-sum-exp costs one exp and one log1p: the larger term contributes exp(0) = 1.
         double wu, wv, st, se;
-        const double s = lse2(a - alpha * m_logN[i], b - beta * m_logD[i], &wu, &wv);
-        const double t = gamma * s;
-        const double z = (m_logLoss[i] - lse2(t, e, &st, &se)) * invScale;
+        const double s = lse2(a - alpha * logN[i], b - beta * logD[i], &wu, &wv);
+        const double t = Gamma ? gamma * s : s;
+        double z = logL[i] - lse2(t, e, &st, &se);
+        if (Scaled) z *= invScale;
         const double az = std::fabs(z);
-        f += w * ((az <= delta ? 0.5 * z * z : delta * (az - 0.5 * delta)) + perPoint);
+        const double h = az <= delta ? 0.5 * z * z : delta * (az - 0.5 * delta);
+        f += Weighted ? w * (Scaled ? h + perPoint : h) : (Scaled ? h + perPoint : h);
         if (gradient) {
             // d Huber / d prediction = -psi(z) / s, psi = scaled residual clipped to [-delta, delta].
             const double psi = std::clamp(z, -delta, delta);
-            const double k = -w * psi * invScale;
-            const double kt = k * st * gamma;
+            double k = Weighted ? -w * psi : -psi;
+            if (Scaled) k *= invScale;
+            const double kt = Gamma ? k * st * gamma : k * st;
             g0 += kt * wu;
             g1 += kt * wv;
             g2 += k * se;
-            g3 -= kt * wu * m_logN[i];
-            g4 -= kt * wv * m_logD[i];
-            g5 += k * st * s;
-            gs += w * (1.0 - psi * z);
+            g3 -= kt * wu * logN[i];
+            g4 -= kt * wv * logD[i];
+            if (Gamma) g5 += k * st * s;
+            if (Scaled) gs += Weighted ? w * (1.0 - psi * z) : 1.0 - psi * z;
         }
     }
     *cost = f;
     if (!std::isfinite(f)) return false;
     if (gradient) {
         double g[7] = {g0, g1, g2, g3, g4, g5, gs};
-        if (!m_fitGamma) g[5] = gs;
+        if (!Gamma) g[5] = gs;
         for (int j = 0; j < numParameters(); ++j) {
             if (!std::isfinite(g[j])) return false;
             gradient[j] = g[j];
         }
     }
     return true;
+}
+
+bool HuberLogObjective::evaluate(const double* x, double* cost, double* gradient) const {
+    const bool w = !m_weights.empty();
+    if (m_learnScale) {
+        if (w) return m_fitGamma ? evaluateMode<true, true, true>(x, cost, gradient) : evaluateMode<true, true, false>(x, cost, gradient);
+        return m_fitGamma ? evaluateMode<false, true, true>(x, cost, gradient) : evaluateMode<false, true, false>(x, cost, gradient);
+    }
+    if (w) return m_fitGamma ? evaluateMode<true, false, true>(x, cost, gradient) : evaluateMode<true, false, false>(x, cost, gradient);
+    return m_fitGamma ? evaluateMode<false, false, true>(x, cost, gradient) : evaluateMode<false, false, false>(x, cost, gradient);
 }
 
 void HuberLogObjective::setLearnScale(bool learn) {

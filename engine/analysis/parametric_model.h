@@ -61,6 +61,9 @@ public:
     static void pack(const ParametricParams& p, bool fitGamma, double* x);
 
 private:
+    template <bool Weighted, bool Scaled, bool Gamma>
+    bool evaluateMode(const double* x, double* cost, double* gradient) const;
+
     std::vector<double> m_logN, m_logD, m_logLoss, m_weights;
     double m_delta;
     bool m_fitGamma;

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Parametric L(N, D) fits (scaling-laws.md 8, 9): objective and gradient, the reference's start
 // enumeration, recovery of known parameters, thread-count independence, bad-input messages,
-// bootstrap determinism, derived allocations, Epoch AI's likelihood estimate, and (slow) the
-// released grid fits on the token/param set and Epoch's grid fit of the Chinchilla points.
+// bootstrap determinism, derived allocations, Epoch AI's likelihood estimate, the pruned grid search
+// (with and without its pre-screening) against the exhaustive one, and (slow) the released grid fits on the token/param set, Epoch's grid
+// fit of the Chinchilla points and the pruned search on the full grids.
 #include <QtTest>
 #include <atomic>
 #include <cmath>
@@ -59,6 +60,58 @@ ParametricGrid smallGrid() {
 }
 
 bool slowTests() { return std::getenv("SEQSCOPE_SLOW_TESTS") != nullptr; }
+
+// Every other value of the paper's grid (216 starts with gamma, 108 without) and of Epoch's (108):
+// exhaustive in well under a second, large enough that a pruned search keeping 8 cuts 90%+ of it.
+ParametricGrid paperSubGrid() {
+    ParametricGrid g;
+    g.a = {0.0, 10.0, 20.0};
+    g.b = {0.0, 10.0, 20.0};
+    g.e = {-1.0, 0.0, 1.0};
+    g.alpha = {0.0, 0.5};
+    g.beta = {0.0, 0.5};
+    g.gamma = {0.5, 1.5};
+    return g;
+}
+
+ParametricGrid epochSubGrid() {
+    ParametricGrid g = ParametricGrid::epochChinchilla();
+    g.a = {0.0, 10.0, 20.0};
+    g.b = {0.0, 10.0, 20.0};
+    g.e = {-1.0, 0.0, 1.0};
+    g.alpha = {0.5, 1.5};
+    g.beta = {0.5, 1.5};
+    return g;
+}
+
+// The pruned search reaches the exhaustive search's optimum: objective within 1e-9 relative (or
+// lower), parameters close; and it finished only part of the grid. Returns a failure message or "".
+std::string comparePrunedToExhaustive(const std::vector<ScalingPoint>& pts, ParametricOptions o, const char* what) {
+    o.search = StartSearch::Exhaustive;
+    o.keepStarts = true;
+    const ParametricFit full = fitParametric(pts, o);
+    o.search = StartSearch::Pruned;
+    const ParametricFit pruned = fitParametric(pts, o);
+    const std::string tag = std::string(what) + ":\nexhaustive " + full.full() + "pruned " + pruned.full();
+    if (!full.status.isOk() || !pruned.status.isOk()) return tag;
+    if (full.search != StartSearch::Exhaustive || pruned.search != StartSearch::Pruned) return "search mode: " + tag;
+    if (full.finished != full.starts || pruned.finished >= pruned.starts || pruned.rerun < 1) return "finished counts: " + tag;
+    if (!(pruned.objective <= full.objective * (1 + 1e-9))) return "objective: " + tag;
+    const ParametricParams& p = pruned.params;
+    const ParametricParams& q = full.params;
+    const double dx[6] = {p.a - q.a, p.b - q.b, p.e - q.e, p.alpha - q.alpha, p.beta - q.beta, p.gamma - q.gamma};
+    for (double v : dx)
+        if (!(std::fabs(v) < 1e-3)) return "parameters: " + tag;
+    if (pruned.optimumScreenRank != 0) return "the best survivor did not reach the optimum: " + tag;
+    // The winner's run is the exhaustive run of the same start, bit for bit.
+    if (pruned.objective != full.starts_[static_cast<size_t>(pruned.winningStart)].objective) return "winner's run: " + tag;
+    const bool preScreened = o.preScreenKeep > 0 && pruned.starts > o.preScreenKeep;
+    if (preScreened != (pruned.screened < pruned.starts)) return "pre-screening ran: " + tag;
+    if (preScreened && pruned.optimumPreScreenRank < 0) return "pre-screening rank: " + tag;
+    for (const auto& w : pruned.warnings)
+        if (w.find("pruned search") != std::string::npos) return "pruning warning: " + tag;
+    return "";
+}
 
 }  // namespace
 
@@ -184,6 +237,134 @@ private slots:
         QCOMPARE(one.params.alpha, three.params.alpha);
         QCOMPARE(one.params.gamma, three.params.gamma);
         QCOMPARE(one.reachedOptimum, three.reachedOptimum);
+    }
+
+    // The default search is pruned; on the paper's token/param points (gamma fitted and gamma = 1)
+    // and on Chinchilla with Epoch's grid it reaches the exhaustive optimum of a sub-grid, keeping
+    // only 8 of 108-216 starts for the full run. The full grids: prunedSearchMatchesFullGrids (slow).
+    void prunedSearchMatchesExhaustiveOnSubGrids() {
+        if (!parametricFitAvailable()) QSKIP("built without Ceres");
+        QCOMPARE(ParametricOptions{}.search, StartSearch::Pruned);
+        QString source;
+        const auto paper = test::paperPoints("xlstm", "tokenparam_ctx8192", &source);
+        if (paper.empty()) QSKIP("no xLSTM paper data");
+        ParametricOptions o;
+        o.grid = paperSubGrid();
+        o.survivors = 8;
+        o.fitGamma = true;
+        std::string m = comparePrunedToExhaustive(paper, o, "xlstm, gamma fitted");
+        QVERIFY2(m.empty(), m.c_str());
+        o.fitGamma = false;
+        m = comparePrunedToExhaustive(paper, o, "xlstm, gamma = 1");
+        QVERIFY2(m.empty(), m.c_str());
+        const auto chinchilla = test::chinchillaPoints(&source);
+        if (chinchilla.empty()) QSKIP("no Chinchilla data");
+        o.grid = epochSubGrid();
+        m = comparePrunedToExhaustive(chinchilla, o, "chinchilla, Epoch grid");
+        QVERIFY2(m.empty(), m.c_str());
+    }
+
+    // The pre-screening (here kept to 24 of 108-216 starts; by default it applies to grids of
+    // more than 256) keeps the optimum on all three data sets' sub-grids, and only the starts it
+    // keeps are screened.
+    void preScreenedSearchMatchesExhaustiveOnSubGrids() {
+        if (!parametricFitAvailable()) QSKIP("built without Ceres");
+        QString source;
+        const auto paper = test::paperPoints("xlstm", "tokenparam_ctx8192", &source);
+        if (paper.empty()) QSKIP("no xLSTM paper data");
+        ParametricOptions o;
+        o.grid = paperSubGrid();
+        o.survivors = 8;
+        o.preScreenKeep = 24;
+        o.fitGamma = true;
+        std::string m = comparePrunedToExhaustive(paper, o, "xlstm, gamma fitted, pre-screened");
+        QVERIFY2(m.empty(), m.c_str());
+        const ParametricFit f = fitParametric(paper, o);
+        QCOMPARE(f.screened, 24);
+        QCOMPARE(f.rerun, 8);
+        QVERIFY(f.survivorsAtOptimum >= 1 && f.survivorsAtOptimum <= f.rerun);
+        o.fitGamma = false;
+        m = comparePrunedToExhaustive(paper, o, "xlstm, gamma = 1, pre-screened");
+        QVERIFY2(m.empty(), m.c_str());
+        const auto chinchilla = test::chinchillaPoints(&source);
+        if (chinchilla.empty()) QSKIP("no Chinchilla data");
+        o.grid = epochSubGrid();
+        m = comparePrunedToExhaustive(chinchilla, o, "chinchilla, Epoch grid, pre-screened");
+        QVERIFY2(m.empty(), m.c_str());
+        // Off (preScreenKeep = 0) or not fewer iterations than the screening: every start is screened.
+        o.preScreenKeep = 0;
+        QCOMPARE(fitParametric(chinchilla, o).screened, 108);
+        o.preScreenKeep = 24;
+        o.preScreenIterations = o.screenIterations;
+        QCOMPARE(fitParametric(chinchilla, o).screened, 108);
+    }
+
+    // Screening, survivor choice and reruns depend on start outcomes and indices only.
+    void prunedSearchDoesNotDependOnThreadCount() {
+        if (!parametricFitAvailable()) QSKIP("built without Ceres");
+        QString source;
+        const auto pts = test::paperPoints("xlstm", "tokenparam_ctx8192", &source);
+        if (pts.empty()) QSKIP("no xLSTM paper data");
+        ParametricOptions o;
+        o.fitGamma = true;
+        o.grid = paperSubGrid();
+        o.survivors = 8;
+        o.keepStarts = true;
+        o.threads = 1;
+        const ParametricFit one = fitParametric(pts, o);
+        o.threads = 3;
+        const ParametricFit three = fitParametric(pts, o);
+        QVERIFY(one.status.isOk() && three.status.isOk());
+        QCOMPARE(one.search, StartSearch::Pruned);
+        QCOMPARE(one.winningStart, three.winningStart);
+        QCOMPARE(one.objective, three.objective);   // bitwise
+        QCOMPARE(one.params.gamma, three.params.gamma);
+        QCOMPARE(one.finished, three.finished);
+        QCOMPARE(one.rerun, three.rerun);
+        QCOMPARE(one.rerun, 8);
+        QCOMPARE(one.optimumScreenRank, three.optimumScreenRank);
+        QCOMPARE(one.starts_.size(), three.starts_.size());
+        for (size_t k = 0; k < one.starts_.size(); ++k) QCOMPARE(one.starts_[k].objective, three.starts_[k].objective);
+        // With a pre-screening as well.
+        o.preScreenKeep = 24;
+        o.threads = 1;
+        const ParametricFit preOne = fitParametric(pts, o);
+        o.threads = 3;
+        const ParametricFit preThree = fitParametric(pts, o);
+        QVERIFY(preOne.status.isOk() && preThree.status.isOk());
+        QCOMPARE(preOne.screened, 24);
+        QCOMPARE(preOne.winningStart, preThree.winningStart);
+        QCOMPARE(preOne.objective, preThree.objective);   // bitwise
+        QCOMPARE(preOne.finished, preThree.finished);
+        QCOMPARE(preOne.optimumScreenRank, preThree.optimumScreenRank);
+        QCOMPARE(preOne.optimumPreScreenRank, preThree.optimumPreScreenRank);
+        for (size_t k = 0; k < preOne.starts_.size(); ++k)
+            QCOMPARE(preOne.starts_[k].objective, preThree.starts_[k].objective);
+    }
+
+    void prunedOptionsAreChecked() {
+        ParametricOptions o;
+        std::string error;
+        o.survivors = 0;
+        QVERIFY(!o.isValid(&error));
+        QVERIFY2(error == "survivors must be >= 1", error.c_str());
+        o = ParametricOptions{};
+        o.screenIterations = 0;
+        QVERIFY(!o.isValid(&error));
+        QVERIFY2(error == "screenIterations must be >= 1", error.c_str());
+        o = ParametricOptions{};
+        o.preScreenKeep = -1;
+        QVERIFY(!o.isValid(&error));
+        QVERIFY2(error == "preScreenKeep must be >= 0", error.c_str());
+        o.preScreenKeep = 256;
+        o.preScreenIterations = 0;
+        QVERIFY(!o.isValid(&error));
+        QVERIFY2(error == "preScreenIterations must be >= 1", error.c_str());
+        o.preScreenKeep = 0;   // no pre-screening: its iterations do not matter
+        QVERIFY(o.isValid(&error));
+        o.screenIterations = 0;
+        o.search = StartSearch::Exhaustive;   // screening options do not matter then
+        QVERIFY(o.isValid(&error));
     }
 
     void progressIsReportedAndCancelStopsTheGrid() {
@@ -368,6 +549,7 @@ private slots:
         if (pts.empty()) QSKIP("no Chinchilla data");
         ParametricOptions o;
         o.grid = ParametricGrid::epochChinchilla();
+        o.search = StartSearch::Exhaustive;   // reachedOptimum below counts every start
         const ParametricFit f = fitParametric(pts, o);
         QVERIFY2(f.status.isOk(), f.status.message().c_str());
         // The grid optimum lies close to Epoch's likelihood estimate (same data, different loss).
@@ -375,6 +557,27 @@ private slots:
         QVERIFY(std::fabs(f.params.E() - 1.82) < 0.005);
         // Local refits from several good starts agree: the grid winner is the optimum.
         QVERIFY(f.reachedOptimum > 100);
+    }
+
+    // The default pruned search against every start run to the end, on the full grids: the paper's
+    // token/param points (8,000 starts with gamma, 2,000 without) and Chinchilla with Epoch's grid.
+    void prunedSearchMatchesFullGrids() {
+        if (!slowTests()) QSKIP("slow: set SEQSCOPE_SLOW_TESTS=1");
+        if (!parametricFitAvailable()) QSKIP("built without Ceres");
+        QString source;
+        const auto paper = test::paperPoints("xlstm", "tokenparam_ctx8192", &source);
+        if (paper.empty()) QSKIP("no xLSTM paper data");
+        ParametricOptions o;
+        for (bool gamma : {true, false}) {
+            o.fitGamma = gamma;
+            const std::string m = comparePrunedToExhaustive(paper, o, gamma ? "xlstm, gamma fitted" : "xlstm, gamma = 1");
+            QVERIFY2(m.empty(), m.c_str());
+        }
+        const auto chinchilla = test::chinchillaPoints(&source);
+        if (chinchilla.empty()) QSKIP("no Chinchilla data");
+        o.grid = ParametricGrid::epochChinchilla();
+        const std::string m = comparePrunedToExhaustive(chinchilla, o, "chinchilla, Epoch grid");
+        QVERIFY2(m.empty(), m.c_str());
     }
 };
 

@@ -11,9 +11,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <algorithm>
+#include <cmath>
 
 #include <fstream>
 
+#include "storage/csv.h"
 #include "storage/interchange.h"
 #include "storage/schema.h"
 #include "storage/store.h"
@@ -227,6 +229,105 @@ private slots:
         QVERIFY2(r.err.contains(QStringLiteral("is not a Seqscope database")) && r.err.contains(QStringLiteral("left unchanged")), qPrintable(r.err));
         QCOMPARE(readAll(file), bytes);
         for (const char* suffix : {"-wal", "-shm", "-journal"}) QVERIFY(!QFile::exists(file + QLatin1String(suffix)));
+    }
+
+    // Issue 20: `runs export --metrics` writes every selected run's metrics at full resolution in one
+    // long-format CSV; a run longer than one read page (20,000 rows) comes out whole and exact.
+    void metricsExportIsOneLongFormatCsvOfTheSelectedRuns() {
+        const QString db = path(QStringLiteral("metrics-export.db"));
+        long long longRun = 0, sweepRun = 0, taggedRun = 0;
+        const int steps = 12500;   // x 2 metrics = 25,000 rows: more than one page
+        {
+            auto store = std::move(*storage::Store::open(db.toStdString()));
+            storage::SweepRecord sweep;
+            sweep.name = "s1";
+            const long long sweepId = *store->createSweep(sweep);
+            storage::RunRecord r;
+            r.arch = "xlstm";
+            r.name = "long, \"quoted\"";
+            longRun = *store->createRun(r);
+            r.name = "in-sweep";
+            r.sweepId = sweepId;
+            sweepRun = *store->createRun(r);
+            r.name = "tagged";
+            r.sweepId = 0;
+            r.tags = {"keep"};
+            taggedRun = *store->createRun(r);
+            std::vector<storage::MetricPoint> points;
+            for (int s = 1; s <= steps; ++s) {
+                points.push_back({s, 1024LL * s, 3.5e9 * s, 0.25 * s, "train_loss", 4.0 / std::sqrt(double(s))});
+                points.push_back({s, 1024LL * s, 3.5e9 * s, 0.25 * s, "lr", 1e-3 * s / steps});
+            }
+            QVERIFY(store->appendMetrics(longRun, points).isOk());
+            QVERIFY(store->appendMetrics(sweepRun, {{5, 50, 1e10, 1.5, "val_loss", 2.75}, {6, 60, 1.2e10, 1.75, "val_loss", NAN}}).isOk());
+            QVERIFY(store->appendMetrics(taggedRun, {{1, 10, 1e9, 0.5, "train_loss", 3.0}}).isOk());
+        }
+        auto exportCsv = [&](const QStringList& selection, const QString& name) {
+            const QString out = path(name);
+            auto r = test::runCli(QStringList{"runs", "export", "--metrics", "--db", db, "--out", out, "--json"} + selection);
+            if (r.exitCode != 0) qWarning("%s", qPrintable(r.err));
+            auto records = storage::csv::parse(readAll(out).toStdString(), out.toStdString());
+            return std::make_pair(r, records ? *records : std::vector<storage::csv::Record>());
+        };
+
+        const auto [all, rows] = exportCsv({}, QStringLiteral("all.csv"));
+        QCOMPARE(all.exitCode, 0);
+        QCOMPARE(parseJson(all).object().value(QStringLiteral("metric_rows")).toInt(), 2 * steps + 3);
+        QCOMPARE(int(rows.size()), 1 + 2 * steps + 3);
+        QStringList header;
+        for (const auto& f : rows[0].fields) header << QString::fromStdString(f.text);
+        QCOMPARE(header, (QStringList{"run_id", "run_name", "metric", "step", "tokens", "flops", "wall_time", "value"}));
+        // Every row of the long run, values exact (shortest round-trip text), in logged order.
+        double last = 0;
+        for (int i = 0; i < 2 * steps; ++i) {
+            const auto& f = rows[size_t(1 + i)].fields;
+            QCOMPARE(f[0].text, std::to_string(longRun));
+            QCOMPARE(f[1].text, std::string("long, \"quoted\""));
+            const long long step = 1 + i / 2;
+            QCOMPARE(f[2].text, std::string(i % 2 == 0 ? "train_loss" : "lr"));
+            QCOMPARE(f[3].text, std::to_string(step));
+            QCOMPARE(f[4].text, std::to_string(1024LL * step));
+            QCOMPARE(std::stod(f[5].text), 3.5e9 * double(step));
+            QCOMPARE(std::stod(f[6].text), 0.25 * double(step));
+            const double expected = i % 2 == 0 ? 4.0 / std::sqrt(double(step)) : 1e-3 * double(step) / steps;
+            QCOMPARE(std::stod(f[7].text), expected);
+            last = std::stod(f[7].text);
+        }
+        QCOMPARE(last, 1e-3);
+        // A NaN (diverged) value is an empty field.
+        const auto& nanRow = rows[size_t(1 + 2 * steps + 1)].fields;
+        QCOMPARE(nanRow[0].text, std::to_string(sweepRun));
+        QCOMPARE(nanRow[7].text, std::string());
+
+        // Selections: by id (option and positional), by sweep, by tag.
+        const auto [byId, idRows] = exportCsv({"--run", QString::number(sweepRun), QString::number(taggedRun)}, QStringLiteral("ids.csv"));
+        QCOMPARE(byId.exitCode, 0);
+        QCOMPARE(int(idRows.size()), 1 + 3);
+        const auto [bySweep, sweepRows] = exportCsv({"--sweep", "s1"}, QStringLiteral("sweep.csv"));
+        QCOMPARE(bySweep.exitCode, 0);
+        QCOMPARE(int(sweepRows.size()), 1 + 2);
+        QCOMPARE(sweepRows[1].fields[1].text, std::string("in-sweep"));
+        const auto [byTag, tagRows] = exportCsv({"--tag", "keep"}, QStringLiteral("tag.csv"));
+        QCOMPARE(byTag.exitCode, 0);
+        QCOMPARE(int(tagRows.size()), 2);
+        QCOMPARE(tagRows[1].fields[0].text, std::to_string(taggedRun));
+
+        // Mistakes: a missing run or sweep fails naming it and writes nothing; contradictions are usage errors.
+        const QString none = path(QStringLiteral("none.csv"));
+        auto missing = test::runCli({"runs", "export", "--metrics", "--run", "99", "--db", db, "--out", none});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.contains(QStringLiteral("run 99 does not exist")), qPrintable(missing.err));
+        QVERIFY(!QFile::exists(none) && !QFile::exists(none + QStringLiteral(".part")));
+        auto noSweep = test::runCli({"runs", "export", "--metrics", "--sweep", "nope", "--db", db, "--out", none});
+        QCOMPARE(noSweep.exitCode, 1);
+        QVERIFY2(noSweep.err.contains(QStringLiteral("nope")), qPrintable(noSweep.err));
+        auto noMatch = test::runCli({"runs", "export", "--metrics", "--tag", "nobody", "--db", db, "--out", none});
+        QCOMPARE(noMatch.exitCode, 1);
+        QVERIFY2(noMatch.err.contains(QStringLiteral("no runs match")), qPrintable(noMatch.err));
+        QVERIFY(!QFile::exists(none));
+        QCOMPARE(test::runCli({"runs", "export", "--metrics", "--no-metrics", "--db", db, "--out", none}).exitCode, 2);
+        QCOMPARE(test::runCli({"runs", "export", "--sweep", "s1", "--db", db, "--out", none}).exitCode, 2);
+        QCOMPARE(test::runCli({"runs", "export", "--metrics", "--format", "json", "--db", db, "--out", none}).exitCode, 2);
     }
 
     void usageMistakesExitTwo() {

@@ -37,7 +37,7 @@ QVector<CurvePoint> curve(int n, double floorValue, unsigned seed, int firstStep
 struct Fixture {
     CurveModel model;
     CurvePipeline pipeline{&model};
-    Fixture() { model.setRuns({{QStringLiteral("a"), QStringLiteral("run A"), false}, {QStringLiteral("b"), QStringLiteral("run B"), true}}); }
+    Fixture() { model.setRuns({{QStringLiteral("a"), QStringLiteral("run A"), false, {}, {}}, {QStringLiteral("b"), QStringLiteral("run B"), true, {}, {}}}); }
 };
 
 QVector<QPointF> drawn(const PlottedRun& run) { return run.line; }
@@ -74,13 +74,13 @@ private slots:
 
 void TestCurvePipeline::modelSkipsRepeatedStepsAndUnknownRuns() {
     CurveModel model;
-    model.setRuns({{QStringLiteral("a"), QString(), false}});
+    model.setRuns({{QStringLiteral("a"), QString(), false, {}, {}}});
     QCOMPARE(model.run(0).info.label, QStringLiteral("a"));  // empty label falls back to the key
     QCOMPARE(model.appendPoints(QStringLiteral("a"), curve(10, 2, 1)), qsizetype(10));
     QCOMPARE(model.appendPoints(QStringLiteral("a"), curve(15, 2, 1)), qsizetype(5));  // overlap re-sent
     QCOMPARE(model.appendPoints(QStringLiteral("zzz"), curve(3, 2, 1)), qsizetype(-1));
     QCOMPARE(model.run(0).size(), size_t(15));
-    model.setRuns({{QStringLiteral("b"), QString(), false}, {QStringLiteral("a"), QString(), false}});
+    model.setRuns({{QStringLiteral("b"), QString(), false, {}, {}}, {QStringLiteral("a"), QString(), false, {}, {}}});
     QCOMPARE(model.indexOf(QStringLiteral("a")), 1);
     QCOMPARE(model.run(1).size(), size_t(15));  // kept across setRuns
 }

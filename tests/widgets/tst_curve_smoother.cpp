@@ -98,6 +98,8 @@ private slots:
     void longSeriesDoNotDrift();
     void offPassesValuesThrough();
     void optionsValidateTheirRanges();
+    void timeEmaDoesNotDependOnHowOftenARunLogged();
+    void timeEmaOnEvenStepsIsAnEmaFromTheFirstValue();
 };
 
 void TestCurveSmoother::emaMatchesDebiasedReference_data() {
@@ -230,6 +232,63 @@ void TestCurveSmoother::optionsValidateTheirRanges() {
     QCOMPARE(QString::fromStdString(error), QStringLiteral("smoothing.emaWeight must be in [0, 0.999], got 1"));
     QVERIFY(!opts(SmoothingKind::RunningAverage, 0.5, 0).isValid(&error));
     QCOMPARE(QString::fromStdString(error), QStringLiteral("smoothing.window must be >= 1 point, got 0"));
+}
+
+void TestCurveSmoother::timeEmaDoesNotDependOnHowOftenARunLogged() {
+    // A loss that drops from 0 to 1 after step 100, logged every step by one run and every 10 steps
+    // by another: weighted by step distance both reach 1 - exp(-(s - 100) / tau) at step s (exactly,
+    // for a step input); an index EMA would be 10x slower on the sparse run.
+    SmoothingOptions o;
+    o.kind = SmoothingKind::TimeEma;
+    o.tau = 40;
+    for (int every : {1, 10}) {
+        std::vector<double> steps, y;
+        for (int s = 0; s <= 300; s += every) {
+            steps.push_back(s);
+            y.push_back(s > 100 ? 1.0 : 0.0);
+        }
+        SeriesSmoother sm;
+        sm.update(y.data(), y.size(), o, steps.data());
+        for (size_t i = 0; i < y.size(); ++i) {
+            const double expect = steps[i] > 100 ? 1.0 - std::exp(-(steps[i] - 100) / o.tau) : 0.0;
+            QVERIFY2(std::abs(sm.values()[i] - expect) < 1e-12,
+                     qPrintable(QStringLiteral("every %1, step %2").arg(every).arg(steps[i])));
+        }
+    }
+    SmoothingOptions bad = o;
+    bad.tau = 0;
+    std::string error;
+    QVERIFY(!bad.isValid(&error));
+    QVERIFY(QString::fromStdString(error).contains(QStringLiteral("tau")));
+}
+
+void TestCurveSmoother::timeEmaOnEvenStepsIsAnEmaFromTheFirstValue() {
+    // Unit steps: s_i = w s_(i-1) + (1 - w) y_i with w = exp(-1 / tau), s_0 = y_0; NaN skipped.
+    std::mt19937 rng(4);
+    std::normal_distribution<double> noise(3.0, 1.0);
+    std::vector<double> y(500), steps(500);
+    for (size_t i = 0; i < y.size(); ++i) {
+        y[i] = i == 77 ? NAN : noise(rng);
+        steps[i] = static_cast<double>(i);
+    }
+    SmoothingOptions o;
+    o.kind = SmoothingKind::TimeEma;
+    o.tau = 7.5;
+    SeriesSmoother whole, parts;
+    whole.update(y.data(), y.size(), o, steps.data());
+    for (size_t n : {size_t(10), size_t(200), size_t(500)}) parts.update(y.data(), n, o, steps.data());
+    const double w = std::exp(-1.0 / o.tau);
+    double s = y[0], last = 0;
+    for (size_t i = 0; i < y.size(); ++i) {
+        if (std::isnan(y[i])) {
+            QVERIFY(std::isnan(whole.values()[i]));
+            continue;
+        }
+        if (i > 0) s = std::pow(w, steps[i] - last) * s + (1 - std::pow(w, steps[i] - last)) * y[i];
+        last = steps[i];
+        QVERIFY(std::abs(whole.values()[i] - s) < 1e-12);
+        QCOMPARE(parts.values()[i], whole.values()[i]);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCurveSmoother)

@@ -2,6 +2,7 @@
 // The per-pixel min/max envelope against a full-resolution reference: every pixel column keeps its
 // min, max, first and last point, spikes are never lost, and drawing the envelope gives exactly the
 // pixels of drawing every point (EnvelopeItem's rasteriser, no antialiasing).
+#include "curve_pyramid.h"
 #include "envelope_downsampler.h"
 #include "envelope_item.h"
 
@@ -160,17 +161,25 @@ void TestEnvelopeDownsampler::drawingTheEnvelopeGivesTheSamePixelsAsEveryPoint_d
     QTest::addColumn<int>("points");
     QTest::addColumn<double>("from");
     QTest::addColumn<double>("to");
-    QTest::newRow("dense, whole run") << 100000 << 0.0 << 1.0;
-    QTest::newRow("dense, zoomed") << 100000 << 0.3 << 0.35;
-    QTest::newRow("sparse, lines span columns") << 150 << 0.0 << 1.0;
+    QTest::addColumn<bool>("pyramid");  // column extremes from the min/max pyramid instead of a scan
+    QTest::newRow("dense, whole run") << 100000 << 0.0 << 1.0 << false;
+    QTest::newRow("dense, zoomed") << 100000 << 0.3 << 0.35 << false;
+    QTest::newRow("sparse, lines span columns") << 150 << 0.0 << 1.0 << false;
+    QTest::newRow("pyramid, dense, whole run") << 100000 << 0.0 << 1.0 << true;
+    QTest::newRow("pyramid, dense, zoomed") << 100000 << 0.3 << 0.35 << true;
+    QTest::newRow("pyramid, 1M points") << 1000000 << 0.0 << 1.0 << true;
+    QTest::newRow("pyramid, sparse") << 150 << 0.0 << 1.0 << true;
 }
 
 void TestEnvelopeDownsampler::drawingTheEnvelopeGivesTheSamePixelsAsEveryPoint() {
     QFETCH(int, points);
     QFETCH(double, from);
     QFETCH(double, to);
+    QFETCH(bool, pyramid);
     const Series s = randomWalk(static_cast<size_t>(points), 3);
     const int width = 500, height = 300;
+    MinMaxPyramid levels;
+    levels.update(s.v.data(), s.v.size());
     const double u0 = from * (points - 1), u1 = to * (points - 1);
     double lo = INFINITY, hi = -INFINITY;
     for (double v : s.v) {
@@ -181,6 +190,7 @@ void TestEnvelopeDownsampler::drawingTheEnvelopeGivesTheSamePixelsAsEveryPoint()
     request.u0 = u0;
     request.u1 = u1;
     request.columns = width;
+    if (pyramid) request.pyramid = &levels;
     const Envelope env = downsampleEnvelope(s.u.data(), s.v.data(), s.u.size(), request, true);
 
     EnvelopeItem::Run full{Qt::black, {}}, reduced{Qt::black, {}};

@@ -4,6 +4,7 @@
 // by Ctrl+C, streaming updates are coalesced, zoom/pan/reset by mouse and keyboard, toolbar
 // validation, exports. Set SEQSCOPE_SCREENSHOT_DIR to keep the rendered PNGs.
 #include "crosshair_item.h"
+#include "curve_band_item.h"
 #include "curve_csv.h"
 #include "envelope_item.h"
 #include "loss_chart_canvas.h"
@@ -47,9 +48,9 @@ QVector<CurvePoint> curve(int from, int to, double floorValue, unsigned seed) {
 }
 
 QVector<RunCurveInfo> threeRuns() {
-    return {{QStringLiteral("17"), QStringLiteral("xlstm-40M"), true},
-            {QStringLiteral("18"), QStringLiteral("transformer-40M"), false},
-            {QStringLiteral("21"), QStringLiteral("xlstm-80M"), false}};
+    return {{QStringLiteral("17"), QStringLiteral("xlstm-40M"), true, {}, {}},
+            {QStringLiteral("18"), QStringLiteral("transformer-40M"), false, {}, {}},
+            {QStringLiteral("21"), QStringLiteral("xlstm-80M"), false, {}, {}}};
 }
 
 void fill(LossChartView& view, int n = 8000) {
@@ -92,6 +93,8 @@ private slots:
     void invalidManualRangeIsRefusedWithAReason();
     void hiddenRunsStayInTheLegend();
     void exportsWritePngSvgAndCsv();
+    void publicationExportsPngAtDpiPdfAndLongCsv();
+    void groupsDrawOneMeanWithBandAndMembersOnDemand();
     void emptyViewSaysWhatToDo();
 
 private:
@@ -419,6 +422,108 @@ void TestLossChartView::exportsWritePngSvgAndCsv() {
     QSignalSpy failed(m_view, &LossChartView::exportFailed);
     QVERIFY(!m_view->exportPlottedCsv(dir.filePath(QStringLiteral("missing/dir/x.csv"))));
     QCOMPARE(failed.count(), 1);
+}
+
+void TestLossChartView::publicationExportsPngAtDpiPdfAndLongCsv() {
+    fill(*m_view);
+    CurveViewOptions o = m_view->options();
+    o.smoothing.kind = SmoothingKind::TimeEma;
+    o.smoothing.tau = 50;
+    QVERIFY(m_view->setOptions(o));
+    m_view->setRunHidden(QStringLiteral("18"), true);  // hidden in the legend, still exported in full
+    m_view->flushUpdates();
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString png = dir.filePath(QStringLiteral("p.png")), pdf = dir.filePath(QStringLiteral("p.pdf")),
+                  csv = dir.filePath(QStringLiteral("all.csv"));
+    QVERIFY(m_view->exportPngDpi(png, 300, QSize(480, 300)));
+    const QImage image(png);
+    QCOMPARE(image.size(), QSize(1500, 938));  // 480 x 300 logical px at 300 / 96
+    QCOMPARE(qRound(image.dotsPerMeterX() * 0.0254), 300);
+    QVERIFY2(image.text(QStringLiteral("Description")).contains(QStringLiteral("ema_time_weighted(tau=50 steps)")),
+             qPrintable(image.text(QStringLiteral("Description"))));
+    QSignalSpy failed(m_view, &LossChartView::exportFailed);
+    QVERIFY(!m_view->exportPngDpi(png, 5));
+    QCOMPARE(failed.count(), 1);
+    QVERIFY(failed.first().first().toString().contains(QStringLiteral("5 dpi")));
+
+    const QSize onScreen = m_view->canvas()->chart()->size().toSize();
+    QVERIFY(m_view->exportPdf(pdf, QSize(640, 400)));
+    QCOMPARE(m_view->canvas()->chart()->size().toSize(), onScreen);  // the view was restored
+    QFile p(pdf);
+    QVERIFY(p.open(QIODevice::ReadOnly));
+    const QByteArray pdfBytes = p.readAll();
+    QVERIFY(pdfBytes.startsWith("%PDF-"));
+    if (!qEnvironmentVariableIsEmpty("SEQSCOPE_SCREENSHOT_DIR")) QFile::copy(pdf, qEnvironmentVariable("SEQSCOPE_SCREENSHOT_DIR") + QStringLiteral("/chart.pdf"));
+    QVERIFY(pdfBytes.contains("/MediaBox [0 0 480.000000 300.000000]"));  // 640 x 400 px at 96 per inch, in points
+    // The title names the smoothing (UTF-16 in the PDF info dictionary).
+    QByteArray utf16be;  // the title is UTF-16 BE; parentheses would be escaped, so the name only
+    for (char ch : QByteArray("ema_time_weighted")) utf16be.append('\0').append(ch);
+    QVERIFY(pdfBytes.contains(utf16be));
+
+    QVERIFY(m_view->exportFullResolutionCsv(csv));
+    QFile c(csv);
+    QVERIFY(c.open(QIODevice::ReadOnly | QIODevice::Text));
+    const QStringList lines = QString::fromUtf8(c.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY(lines[1].contains(QStringLiteral("ema_time_weighted(tau=50 steps)")));
+    QCOMPARE(lines[2], QStringLiteral("run,metric,step,tokens,flops,wall_time,value"));
+    QCOMPARE(lines.size(), 3 + 8000 + 6000 + 4000);  // every run, the hidden one too
+    QVERIFY(lines[3].startsWith(QStringLiteral("17,train_loss,0,0,")));
+    QVERIFY(lines.last().startsWith(QStringLiteral("21,train_loss,3999,")));
+}
+
+void TestLossChartView::groupsDrawOneMeanWithBandAndMembersOnDemand() {
+    m_view->setMetric(QStringLiteral("train_loss"));
+    QVector<RunCurveInfo> runs;
+    for (int s = 0; s < 3; ++s)
+        runs.push_back({QStringLiteral("s%1").arg(s), QStringLiteral("seed %1").arg(s), false, QStringLiteral("xlstm|lr=3e-3"),
+                        QStringLiteral("xlstm lr=3e-3 (3 seeds)")});
+    runs.push_back({QStringLiteral("t"), QStringLiteral("transformer"), false, {}, {}});
+    m_view->setRuns(runs);
+    for (int s = 0; s < 3; ++s) m_view->appendPoints(runs[s].key, curve(0, 3000, 2.3 + 0.05 * s, 10 + s));
+    m_view->appendPoints(QStringLiteral("t"), curve(0, 3000, 2.6, 20));
+    m_view->flushUpdates();
+    QVERIFY(m_view->toolbar()->bandBox()->isVisible());
+    // The legend lists the group once (with N) and the ungrouped run; the seeds are not listed.
+    QStringList names;
+    for (QAbstractSeries* series : m_view->canvas()->chart()->series()) names << series->name();
+    QCOMPARE(names.size(), 2);
+    QVERIFY2(names.contains(QStringLiteral("xlstm lr=3e-3 (3 seeds) (N=3)")), qPrintable(names.join(QLatin1Char('|'))));
+    QLineSeries* mean = m_view->canvas()->lineSeries(QStringLiteral("xlstm|lr=3e-3"));
+    QVERIFY(mean && mean->count() > m_view->canvas()->plotColumns() * 9 / 10);
+    QCOMPARE(mean->color().rgb(), runColor(QStringLiteral("xlstm|lr=3e-3")).rgb());
+    const CurveBandItem* bands = m_view->canvas()->bandItem();
+    QCOMPARE(bands->bands().size(), 1);
+    const qsizetype withoutMembers = m_view->canvas()->envelopeItem() ? m_view->frame().drawnPoints : 0;
+
+    // Min-max band: every member lies inside it at each column centre (checked on the frame).
+    m_view->toolbar()->bandBox()->setCurrentIndex(m_view->toolbar()->bandBox()->findData(static_cast<int>(BandKind::MinMax)));
+    m_view->flushUpdates();
+    QCOMPARE(m_view->options().band, BandKind::MinMax);
+    const PlottedRun* group = nullptr;
+    for (const PlottedRun& run : m_view->frame().runs)
+        if (run.isGroup) group = &run;
+    QVERIFY(group);
+    for (qsizetype i = 0; i < group->line.size(); ++i)
+        QVERIFY(group->bandLo[i].y() <= group->line[i].y() && group->line[i].y() <= group->bandHi[i].y());
+    const QString csv = m_view->plottedCsv();
+    QVERIFY(csv.contains(QStringLiteral("band_hi")));
+    // The mean line is labelled as a group statistic, not as an envelope of one run.
+    QVERIFY(csv.contains(QStringLiteral("xlstm|lr=3e-3,xlstm lr=3e-3 (3 seeds),line,\"group min..max of raw")));
+
+    // Members on demand: drawn faded in the group colour, still out of the legend.
+    m_view->toolbar()->membersBox()->setChecked(true);
+    m_view->flushUpdates();
+    QVERIFY(m_view->options().showGroupMembers);
+    QVERIFY(m_view->frame().drawnPoints > withoutMembers);
+    QCOMPARE(m_view->canvas()->chart()->series().size(), 2);
+    saveShot(*m_view, QStringLiteral("loss_chart_groups.png"));
+
+    // Hiding the group from the legend hides its mean, band and members.
+    m_view->setRunHidden(QStringLiteral("xlstm|lr=3e-3"), true);
+    m_view->flushUpdates();
+    QVERIFY(m_view->canvas()->lineSeries(QStringLiteral("xlstm|lr=3e-3"))->points().isEmpty());
+    QVERIFY(bands->bands().isEmpty());
 }
 
 void TestLossChartView::emptyViewSaysWhatToDo() {
