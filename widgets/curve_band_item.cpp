@@ -7,20 +7,7 @@
 
 namespace seqscope::widgets {
 
-CurveBandItem::CurveBandItem(QGraphicsItem* parent) : QGraphicsItem(parent) {
-    setAcceptedMouseButtons(Qt::NoButton);
-    setAcceptHoverEvents(false);
-}
-
-void CurveBandItem::setGeometry(const QRectF& plotArea, double x0, double x1, double y0, double y1) {
-    if (plotArea != m_area) prepareGeometryChange();
-    m_area = plotArea;
-    m_x0 = x0;
-    m_x1 = x1;
-    m_y0 = y0;
-    m_y1 = y1;
-    update();
-}
+CurveBandItem::CurveBandItem(QGraphicsItem* parent) : PlotOverlayItem(parent) {}
 
 void CurveBandItem::setBands(QVector<Band> bands) {
     m_bands = std::move(bands);
@@ -28,11 +15,7 @@ void CurveBandItem::setBands(QVector<Band> bands) {
 }
 
 void CurveBandItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
-    if (m_bands.isEmpty() || m_area.isEmpty() || !(m_x1 > m_x0) || !(m_y1 > m_y0)) return;
-    const double sx = m_area.width() / (m_x1 - m_x0), sy = m_area.height() / (m_y1 - m_y0);
-    auto map = [&](const QPointF& p) {
-        return QPointF(m_area.left() + (p.x() - m_x0) * sx, m_area.top() + (m_y1 - p.y()) * sy);
-    };
+    if (m_bands.isEmpty() || !hasArea()) return;
     painter->save();
     painter->setClipRect(m_area);
     painter->setPen(Qt::NoPen);

@@ -11,29 +11,13 @@
 
 namespace seqscope::widgets {
 
-EnvelopeItem::EnvelopeItem(QGraphicsItem* parent) : QGraphicsItem(parent) {
-    setAcceptedMouseButtons(Qt::NoButton);
-    setAcceptHoverEvents(false);
-}
-
-void EnvelopeItem::setGeometry(const QRectF& plotArea, double x0, double x1, double y0, double y1) {
-    if (plotArea != m_area) prepareGeometryChange();
-    m_area = plotArea;
-    m_x0 = x0;
-    m_x1 = x1;
-    m_y0 = y0;
-    m_y1 = y1;
-    m_dirty = true;
-    update();
-}
+EnvelopeItem::EnvelopeItem(QGraphicsItem* parent) : PlotOverlayItem(parent) {}
 
 void EnvelopeItem::setRuns(QVector<Run> runs) {
     m_runs = std::move(runs);
     m_dirty = true;
     update();
 }
-
-QRectF EnvelopeItem::boundingRect() const { return m_area; }
 
 namespace {
 // One run's covered rows per pixel column (pixel y, downwards; top > bottom: nothing) and its paint.

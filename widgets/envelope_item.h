@@ -11,14 +11,15 @@
 #pragma once
 
 #include <QColor>
-#include <QGraphicsItem>
 #include <QImage>
 #include <QPointF>
 #include <QVector>
 
+#include "plot_overlay_item.h"
+
 namespace seqscope::widgets {
 
-class EnvelopeItem : public QGraphicsItem {
+class EnvelopeItem : public PlotOverlayItem {
 public:
     struct Run {
         QColor color;
@@ -28,20 +29,16 @@ public:
     };
 
     explicit EnvelopeItem(QGraphicsItem* parent = nullptr);
-
-    // Plot area in the parent's coordinates, and the display-space ranges it shows.
-    void setGeometry(const QRectF& plotArea, double x0, double x1, double y0, double y1);
     void setRuns(QVector<Run> runs);  // drawn in order: shadows first, then full-colour lines
 
-    QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
     // Rasterises into `image` (premultiplied ARGB, cleared first); public for tests and exports.
     static void rasterise(QImage& image, const QVector<Run>& runs, double x0, double x1, double y0, double y1);
 
 private:
-    QRectF m_area;
-    double m_x0 = 0, m_x1 = 1, m_y0 = 0, m_y1 = 1;
+    void geometryChanged() override { m_dirty = true; }
+
     QVector<Run> m_runs;
     QImage m_cache;
     bool m_dirty = true;

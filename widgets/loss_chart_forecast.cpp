@@ -41,26 +41,11 @@ QVector<double> forecastX(const RunSeries& run, const QVector<qint64>& steps, XA
     return out;
 }
 
-ForecastItem::ForecastItem(QGraphicsItem* parent) : QGraphicsItem(parent) {}
-
-void ForecastItem::setGeometry(const QRectF& plotArea, double x0, double x1, double y0, double y1) {
-    prepareGeometryChange();
-    m_area = plotArea;
-    m_x0 = x0, m_x1 = x1, m_y0 = y0, m_y1 = y1;
-    update();
-}
+ForecastItem::ForecastItem(QGraphicsItem* parent) : PlotOverlayItem(parent) {}
 
 void ForecastItem::setBands(QVector<Band> bands) {
     m_bands = std::move(bands);
     update();
-}
-
-QRectF ForecastItem::boundingRect() const { return m_area; }
-
-QPointF ForecastItem::map(const QPointF& d) const {
-    const double w = m_x1 - m_x0, h = m_y1 - m_y0;
-    return {m_area.left() + (d.x() - m_x0) / (w > 0 ? w : 1) * m_area.width(),
-            m_area.bottom() - (d.y() - m_y0) / (h > 0 ? h : 1) * m_area.height()};
 }
 
 void ForecastItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {

@@ -7,9 +7,9 @@
 #pragma once
 
 #include "curve_model.h"
+#include "plot_overlay_item.h"
 
 #include <QColor>
-#include <QGraphicsItem>
 #include <QPointF>
 #include <QVector>
 
@@ -29,7 +29,7 @@ struct ForecastBand {
 // points to take the rate from.
 QVector<double> forecastX(const RunSeries& run, const QVector<qint64>& steps, XAxisKind kind);
 
-class ForecastItem : public QGraphicsItem {
+class ForecastItem : public PlotOverlayItem {
 public:
     struct Band {
         QColor color;
@@ -38,19 +38,12 @@ public:
         double lawLo = 0, lawMid = 0, lawHi = 0;
     };
     explicit ForecastItem(QGraphicsItem* parent = nullptr);
-
-    // Plot area in the parent's coordinates, and the display-space ranges it shows.
-    void setGeometry(const QRectF& plotArea, double x0, double x1, double y0, double y1);
     void setBands(QVector<Band> bands);
     const QVector<Band>& bands() const { return m_bands; }
 
-    QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
-    QPointF map(const QPointF& display) const;
-    QRectF m_area;
-    double m_x0 = 0, m_x1 = 1, m_y0 = 0, m_y1 = 1;
     QVector<Band> m_bands;
 };
 
