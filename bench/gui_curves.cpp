@@ -3,6 +3,7 @@
 // points each (issues 7 and 20), offscreen.
 //   QT_QPA_PLATFORM=offscreen build/bench/gui_curves [--runs 20] [--points 200000,1000000]
 //       [--frames 20] [--size 1600x900] [--paths pyramid,scan] [--no-baseline]
+//       [--scenarios stream,stream-ema,zoom,zoom-ema]
 // A frame is everything between a change and its pixels: pipeline (transform, smoothing, per-pixel
 // envelope, y range), QLineSeries::replace(), Qt Charts layout, and painting the whole view into a
 // pixmap (grab(), the raster engine a desktop without OpenGL uses). Scenarios: streaming (10 new
@@ -98,11 +99,14 @@ int main(int argc, char** argv) {
     int runs = 20, frames = 20, width = 1600, height = 900;
     QList<int> pointCounts{200000, 1000000};
     QStringList paths{QStringLiteral("pyramid"), QStringLiteral("scan")};
+    QStringList scenarios{QStringLiteral("stream"), QStringLiteral("stream-ema"), QStringLiteral("zoom"),
+                          QStringLiteral("zoom-ema")};
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); ++i) {
         if (args[i] == QLatin1String("--runs")) runs = args[i + 1].toInt();
         if (args[i] == QLatin1String("--frames")) frames = args[i + 1].toInt();
         if (args[i] == QLatin1String("--paths")) paths = args[i + 1].split(QLatin1Char(','));
+        if (args[i] == QLatin1String("--scenarios")) scenarios = args[i + 1].split(QLatin1Char(','));
         if (args[i] == QLatin1String("--points")) {
             pointCounts.clear();
             for (const QString& p : args[i + 1].split(QLatin1Char(','))) pointCounts << p.toInt();
@@ -196,10 +200,14 @@ int main(int argc, char** argv) {
         std::printf("|---|---|---|---|---|---|---|---|---|\n");
         for (const QString& path : paths) {
             view.pipeline().setUsePyramids(path != QLatin1String("scan"));
-            runScenario(QStringLiteral("streaming, smoothing off, %1").arg(path), false, false);
-            runScenario(QStringLiteral("streaming, EMA + raw shadow, %1").arg(path), true, false);
-            runScenario(QStringLiteral("zoom change, smoothing off, %1").arg(path), false, true);
-            runScenario(QStringLiteral("zoom change, EMA + raw shadow, %1").arg(path), true, true);
+            if (scenarios.contains(QLatin1String("stream")))
+                runScenario(QStringLiteral("streaming, smoothing off, %1").arg(path), false, false);
+            if (scenarios.contains(QLatin1String("stream-ema")))
+                runScenario(QStringLiteral("streaming, EMA + raw shadow, %1").arg(path), true, false);
+            if (scenarios.contains(QLatin1String("zoom")))
+                runScenario(QStringLiteral("zoom change, smoothing off, %1").arg(path), false, true);
+            if (scenarios.contains(QLatin1String("zoom-ema")))
+                runScenario(QStringLiteral("zoom change, EMA + raw shadow, %1").arg(path), true, true);
         }
         view.pipeline().setUsePyramids(true);
         if (!args.contains(QLatin1String("--no-baseline")) && points == pointCounts.front())

@@ -2718,13 +2718,6 @@ ihre Kurven erscheinen hier während des Trainings.</translation>
         <source> (log scale)</source>
         <translation> (log. Skala)</translation>
     </message>
-    <message numerus="yes">
-        <source> (%n clipped)</source>
-        <translation>
-            <numerusform> (%n abgeschnitten)</numerusform>
-            <numerusform> (%n abgeschnitten)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Value</source>
         <translation>Wert</translation>
@@ -2748,6 +2741,10 @@ ihre Kurven erscheinen hier während des Trainings.</translation>
     <message>
         <source> (N=%1–%2)</source>
         <translation> (N=%1–%2)</translation>
+    </message>
+    <message>
+        <source> (clipped)</source>
+        <translation> (abgeschnitten)</translation>
     </message>
 </context>
 <context>

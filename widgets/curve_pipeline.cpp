@@ -151,6 +151,28 @@ bool CurvePipeline::dataXExtent(double* lo, double* hi) {
     return true;
 }
 
+namespace {
+// Range input of one run: its drawn points inside the visible range (not the edge links). Values
+// come from the envelope's copies: reading the series here would miss the cache for every point.
+RangeInput rangeInputOf(const Envelope& env, double u0, double u1) {
+    RangeInput in;
+    size_t lastIndex = 0;
+    bool haveLast = false;
+    in.values.reserve(env.vs.size());
+    for (size_t p = 0; p < env.indices.size(); ++p)
+        if (env.us[p] >= u0 && env.us[p] <= u1) {
+            in.values.push_back(env.vs[p]);
+            if (!haveLast || env.indices[p] > lastIndex) {
+                lastIndex = env.indices[p];
+                in.lastValue = env.vs[p];
+            }
+            haveLast = true;
+        }
+    in.hasLast = haveLast;
+    return in;
+}
+}  // namespace
+
 PlotFrame CurvePipeline::compute(int columns, int rows) {
     PlotFrame frame;
     frame.options = m_options;
@@ -244,15 +266,25 @@ PlotFrame CurvePipeline::compute(int columns, int rows) {
 
     // Envelopes of every shown run (and its raw shadow) on every core: each reads only its own run.
     std::vector<Envelope> envelopes(views.size()), shadows(withShadow ? views.size() : 0);
-    parallelFor(static_cast<int>(views.size() + shadows.size()), [&](int task) {
-        const size_t k = static_cast<size_t>(task) % views.size();
-        const bool shadow = static_cast<size_t>(task) >= views.size();
+    std::vector<RangeInput> rangeMain(views.size()), rangeAll;
+    // A run's line and shadow share x, so their column edges are searched once.
+    parallelFor(static_cast<int>(views.size()), [&](int task) {
+        const size_t k = static_cast<size_t>(task);
         const View& v = views[k];
         EnvelopeRequest r = request;
-        if (m_usePyramids) r.pyramid = shadow ? v.rawPyramid : v.mainPyramid;
-        (shadow ? shadows : envelopes)[k] = downsampleEnvelope(v.u, shadow ? v.raw : v.main, v.n, r, v.sorted);
+        std::vector<size_t> starts;
+        if (m_usePyramids && v.sorted && !r.keepAll) {
+            starts = columnStarts(v.u, v.n, r);
+            r.starts = &starts;
+        }
+        if (m_usePyramids) r.pyramid = v.mainPyramid;
+        envelopes[k] = downsampleEnvelope(v.u, v.main, v.n, r, v.sorted);
+        rangeMain[k] = rangeInputOf(envelopes[k], m_u0, m_u1);
+        if (withShadow) {
+            if (m_usePyramids) r.pyramid = v.rawPyramid;
+            shadows[k] = downsampleEnvelope(v.u, v.raw, v.n, r, v.sorted);
+        }
     });
-    std::vector<RangeInput> rangeMain(views.size()), rangeAll;
     for (size_t k = 0; k < views.size(); ++k) {
         const RunSeries& run = *shown[k];
         const RunCache& cache = *m_cache.constFind(run.info.key);
@@ -261,23 +293,6 @@ PlotFrame CurvePipeline::compute(int columns, int rows) {
         const Envelope& env = envelopes[k];
         out.visiblePoints = static_cast<qint64>(env.visiblePoints);
         out.maxPerColumn = static_cast<qint64>(env.maxPerColumn);
-
-        // Range input: the drawn points inside the visible range (not the edge links). Values come
-        // from the envelope's copies: reading v.main[i] here would miss the cache for every point.
-        RangeInput& in = rangeMain[k];
-        size_t lastIndex = 0;
-        bool haveLast = false;
-        in.values.reserve(env.vs.size());
-        for (size_t p = 0; p < env.indices.size(); ++p)
-            if (env.us[p] >= m_u0 && env.us[p] <= m_u1) {
-                in.values.push_back(env.vs[p]);
-                if (!haveLast || env.indices[p] > lastIndex) {
-                    lastIndex = env.indices[p];
-                    in.lastValue = env.vs[p];
-                }
-                haveLast = true;
-            }
-        in.hasLast = haveLast;
 
         if (withShadow) {
             const Envelope& shadow = shadows[k];
@@ -349,9 +364,13 @@ PlotFrame CurvePipeline::compute(int columns, int rows) {
 
     // Main line points and how they are drawn, see curve_pipeline.h.
     const double pxPerV = frame.rows > 0 ? frame.rows / (y.hi - y.lo) : 0.0;
-    for (size_t k = 0; k < views.size(); ++k) {
+    // Each run's line on its own core: every task writes only its own PlottedRun (through data(),
+    // detached once here: QList's operator[] is not for concurrent use).
+    PlottedRun* const plotted = frame.runs.data();
+    parallelFor(static_cast<int>(views.size()), [&](int task) {
+        const size_t k = static_cast<size_t>(task);
         const Envelope& env = envelopes[k];
-        PlottedRun& out = frame.runs[slot[k]];
+        PlottedRun& out = plotted[slot[k]];
         auto point = [&](size_t p) { return QPointF(env.us[p], env.vs[p]); };
         const size_t count = env.indices.size();
         if (m_options.rawPoints || pxPerV <= 0) {
@@ -379,8 +398,9 @@ PlotFrame CurvePipeline::compute(int columns, int rows) {
             out.line.reserve(static_cast<qsizetype>(count));
             for (size_t p = 0; p < count; ++p) out.line.push_back(point(p));
         }
-        frame.drawnPoints += out.line.size() + out.shadow.size();
-    }
+    });
+    for (size_t k = 0; k < views.size(); ++k)
+        frame.drawnPoints += frame.runs[slot[k]].line.size() + frame.runs[slot[k]].shadow.size();
 
     // Clipped points (exact, full resolution) and one edge marker per clipped column.
     for (size_t k = 0; k < views.size(); ++k) {

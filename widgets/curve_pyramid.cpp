@@ -50,13 +50,17 @@ struct Acc {
 }  // namespace
 
 void MinMaxPyramid::reset() {
-    m_levels.clear();
+    m_windows.clear();
+    m_upper.clear();
+    m_finiteBefore.clear();
+    m_blocks = 0;
     m_size = 0;
 }
 
 size_t MinMaxPyramid::bytes() const {
-    size_t total = 0;
-    for (const auto& level : m_levels) total += level.capacity() * sizeof(Node);
+    size_t total = m_finiteBefore.capacity() * sizeof(uint32_t);
+    for (const auto& level : m_windows) total += level.capacity() * sizeof(Node);
+    for (const auto& level : m_upper) total += level.capacity() * sizeof(Node);
     return total;
 }
 
@@ -95,45 +99,84 @@ void MinMaxPyramid::mergeInto(Node& into, const Node& right) {
     }
 }
 
+const MinMaxPyramid::Node& MinMaxPyramid::node(size_t level, size_t index) const {
+    return level <= kWindowLevels ? m_windows[level][index << level] : m_upper[level - kWindowLevels - 1][index];
+}
+
+size_t MinMaxPyramid::nodeCount(size_t level) const {
+    if (level <= kWindowLevels) return level < m_windows.size() ? m_blocks >> level : 0;
+    const size_t k = level - kWindowLevels - 1;
+    return k < m_upper.size() ? m_upper[k].size() : 0;
+}
+
 void MinMaxPyramid::update(const double* v, size_t n, size_t validFrom) {
-    const size_t keep = std::min({validFrom, n, m_size});
-    // Drop blocks that reach past the still-valid prefix.
-    size_t block = kLeaf;
-    for (auto& level : m_levels) {
-        level.resize(std::min(level.size(), keep / block));
-        block *= 2;
+    // Drop everything that reaches past the still-valid prefix.
+    const size_t keep = std::min({validFrom, n, m_size}) / kLeaf;  // blocks that stay
+    if (m_windows.empty()) m_windows.resize(kWindowLevels + 1);
+    for (size_t k = 0; k <= kWindowLevels; ++k) {
+        const size_t width = size_t{1} << k;
+        m_windows[k].resize(std::min(m_windows[k].size(), keep >= width ? keep - width + 1 : 0));
     }
+    for (size_t k = 0; k < m_upper.size(); ++k)
+        m_upper[k].resize(std::min(m_upper[k].size(), keep >> (k + kWindowLevels + 1)));
+    m_finiteBefore.resize(std::min(m_finiteBefore.size(), keep + 1));
     m_size = n;
-    if (m_levels.empty()) m_levels.emplace_back();
-    std::vector<Node>& leaves = m_levels[0];
-    for (size_t b = leaves.size(); (b + 1) * kLeaf <= n; ++b) leaves.push_back(leaf(v, b * kLeaf));
-    for (size_t L = 1; m_levels[L - 1].size() >= 2; ++L) {
-        if (m_levels.size() <= L) m_levels.emplace_back();
-        const std::vector<Node>& below = m_levels[L - 1];
-        std::vector<Node>& level = m_levels[L];
-        for (size_t k = level.size(); 2 * k + 1 < below.size(); ++k) {
-            Node node = below[2 * k];
-            mergeInto(node, below[2 * k + 1]);
+    m_blocks = n / kLeaf;
+
+    if (m_finiteBefore.empty()) m_finiteBefore.push_back(0);
+    std::vector<Node>& leaves = m_windows[0];
+    for (size_t b = leaves.size(); b < m_blocks; ++b) {
+        leaves.push_back(leaf(v, b * kLeaf));
+        m_finiteBefore.push_back(m_finiteBefore.back() + leaves.back().finite);
+    }
+    // Window of 2^k blocks at i = the two windows of 2^(k-1) at i and i + 2^(k-1).
+    for (size_t k = 1; k <= kWindowLevels; ++k) {
+        const std::vector<Node>& below = m_windows[k - 1];
+        std::vector<Node>& level = m_windows[k];
+        const size_t half = size_t{1} << (k - 1);
+        for (size_t i = level.size(); i + 2 * half <= m_blocks; ++i) {
+            Node node = below[i];
+            mergeInto(node, below[i + half]);
+            level.push_back(node);
+        }
+    }
+    for (size_t L = kWindowLevels + 1; nodeCount(L - 1) >= 2; ++L) {
+        const size_t k = L - kWindowLevels - 1;
+        if (m_upper.size() <= k) m_upper.emplace_back();
+        std::vector<Node>& level = m_upper[k];
+        for (size_t j = level.size(); 2 * j + 1 < nodeCount(L - 1); ++j) {
+            Node node = this->node(L - 1, 2 * j);
+            mergeInto(node, this->node(L - 1, 2 * j + 1));
             level.push_back(node);
         }
     }
 }
 
+namespace {
+// Window level for a range of `blocks` blocks: the largest 2^k <= blocks, at most 2^kWindowLevels.
+size_t windowLevel(size_t blocks) {
+    size_t k = 0;
+    while (k < MinMaxPyramid::kWindowLevels && (size_t{2} << k) <= blocks) ++k;
+    return k;
+}
+}  // namespace
+
 void MinMaxPyramid::prefetch(const double* v, size_t index, size_t span) const {
     if (index >= m_size) return;
-    // The raw values either side of the edge (a query scans up to kLeaf - 1 on each side).
-    const size_t from = index >= kLeaf ? index - kLeaf : 0;
-    for (size_t i = from; i < std::min(m_size, index + kLeaf); i += 8) prefetchLine(v + i);
-    // The blocks next to the edge at every level a range of `span` points reads.
-    size_t block = index / kLeaf;
-    for (size_t L = 0; L < m_levels.size() && (kLeaf << L) <= 2 * span; ++L, block /= 2) {
-        const std::vector<Node>& level = m_levels[L];
-        if (level.empty()) break;
-        const size_t k = std::min(block, level.size() - 1);
-        prefetchLine(&level[k]);
-        if (k > 0) prefetchLine(&level[k - 1]);
-        if (k + 1 < level.size()) prefetchLine(&level[k + 1]);
+    // Only what a query with an end at `index` reads: the raw values of the block around it (two
+    // lines), the window that starts there and the one that ends there, and the block's count.
+    const size_t block = index / kLeaf;
+    prefetchLine(v + block * kLeaf);
+    prefetchLine(v + std::min(m_size - 1, block * kLeaf + kLeaf - 1));
+    if (m_blocks == 0) return;
+    const size_t k = windowLevel(span / kLeaf);
+    const std::vector<Node>& level = m_windows[k];
+    if (!level.empty()) {
+        prefetchLine(&level[std::min(block, level.size() - 1)]);
+        const size_t width = size_t{1} << k;
+        if (block + 1 >= width) prefetchLine(&level[std::min(block + 1 - width, level.size() - 1)]);
     }
+    prefetchLine(&m_finiteBefore[std::min(block, m_blocks)]);
 }
 
 RangeExtremes MinMaxPyramid::query(const double* v, size_t a, size_t b) const {
@@ -144,27 +187,25 @@ RangeExtremes MinMaxPyramid::query(const double* v, size_t a, size_t b) const {
         for (size_t i = a; i < b; ++i) acc.take(i, v[i]);
         return acc.e;
     }
-    const size_t la = (a + kLeaf - 1) / kLeaf, rb = b / kLeaf;  // whole leaf blocks [la, rb)
+    const size_t la = (a + kLeaf - 1) / kLeaf, rb = b / kLeaf;  // whole blocks [la, rb)
     for (size_t i = a; i < la * kLeaf; ++i) acc.take(i, v[i]);
     for (size_t i = rb * kLeaf; i < b; ++i) acc.take(i, v[i]);
-    // Bottom-up segment-tree walk: the odd block at either end is taken whole, the rest climbs.
-    size_t l = la, r = rb;
-    for (size_t L = 0; l < r; ++L, l >>= 1, r >>= 1) {
-        const std::vector<Node>& level = m_levels[L];
-        if (l & 1) {
-            const Node& n = level[l++];
-            acc.merge(n.lo, n.loI, n.hi, n.hiI, n.finite);
-        }
-        if (r & 1) {
-            const Node& n = level[--r];
-            acc.merge(n.lo, n.loI, n.hi, n.hiI, n.finite);
-        }
-    }
+    if (la >= rb) return acc.e;
+    // Windows of 2^k blocks from la on, the last one ending at rb (it may overlap the one before):
+    // an extreme seen twice is the same point, and equal values keep the lowest index, so overlap
+    // changes nothing but the count, which comes from the prefix sums instead.
+    const size_t edges = acc.e.count;
+    const size_t k = windowLevel(rb - la), width = size_t{1} << k;
+    const std::vector<Node>& level = m_windows[k];
+    auto take = [&](const Node& n) { acc.merge(n.lo, n.loI, n.hi, n.hiI, n.finite); };
+    for (size_t i = la; i + width < rb; i += width) take(level[i]);
+    take(level[rb - width]);
+    acc.e.count = edges + (m_finiteBefore[rb] - m_finiteBefore[la]);
     return acc.e;
 }
 
 size_t MinMaxPyramid::countNode(const double* v, size_t level, size_t index, double lo, double hi) const {
-    const Node& n = m_levels[level][index];
+    const Node& n = node(level, index);
     if (n.finite == 0 || (n.lo >= lo && n.hi <= hi)) return 0;
     if (n.lo > hi || n.hi < lo) return n.finite;
     if (level == 0) {
@@ -191,6 +232,7 @@ size_t MinMaxPyramid::countOutside(const double* v, size_t a, size_t b, double l
     const size_t la = (a + kLeaf - 1) / kLeaf, rb = b / kLeaf;
     raw(a, la * kLeaf);
     raw(rb * kLeaf, b);
+    // Bottom-up over the tree nodes (windows on multiples of their size, then the upper levels).
     size_t l = la, r = rb;
     for (size_t L = 0; l < r; ++L, l >>= 1, r >>= 1) {
         if (l & 1) count += countNode(v, L, l++, lo, hi);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 namespace seqscope::widgets {
@@ -31,10 +32,20 @@ void push(Envelope& out, const double* u, const double* v, size_t i) {
     out.vs.push_back(v[i]);
 }
 
-void addColumn(Envelope& out, const double* v, const Slot& s, int column, size_t begin) {
-    out.columns.push_back({column, s.first, s.min, s.max, s.last, s.count, v[s.min], v[s.max], begin,
+void push(Envelope& out, const double* u, size_t i, double value) {
+    out.indices.push_back(i);
+    out.us.push_back(u[i]);
+    out.vs.push_back(value);
+}
+
+void addColumn(Envelope& out, const Slot& s, double minValue, double maxValue, int column, size_t begin) {
+    out.columns.push_back({column, s.first, s.min, s.max, s.last, s.count, minValue, maxValue, begin,
                            out.indices.size()});
     out.maxPerColumn = std::max(out.maxPerColumn, s.count);
+}
+
+void addColumn(Envelope& out, const double* v, const Slot& s, int column, size_t begin) {
+    addColumn(out, s, v[s.min], v[s.max], column, begin);
 }
 
 // First index in [a, hi) whose u is not left of the column edge (`left(u)` true for a prefix),
@@ -76,7 +87,79 @@ void emitColumn(const Slot& s, int column, const double* u, const double* v, Env
     for (size_t k = 0; k < unique; ++k) push(out, u, v, idx[k]);
     addColumn(out, v, s, column, begin);
 }
+
+// The same from the pyramid's answer: the extremes' values come with it, so only their x is read
+// (v[min] and v[max] would be two more cache misses per column).
+void emitColumn(const Slot& s, double minValue, double maxValue, int column, const double* u, const double* v,
+                Envelope& out) {
+    const size_t begin = out.indices.size();
+    size_t prev = SIZE_MAX;
+    auto emit = [&](size_t i) {
+        if (i == prev) return;
+        prev = i;
+        if (i == s.min)
+            push(out, u, i, minValue);
+        else if (i == s.max)
+            push(out, u, i, maxValue);
+        else
+            push(out, u, v, i);  // first or last: next to the column edge, already in cache
+    };
+    // Index order: first <= min, max <= last.
+    emit(s.first);
+    emit(std::min(s.min, s.max));
+    emit(std::max(s.min, s.max));
+    emit(s.last);
+    addColumn(out, s, minValue, maxValue, column, begin);
+}
+
+// Visible slice [lo, hi) of sorted u and where each column's edge falls if its points were evenly
+// spaced: the start for findEdge's search.
+struct ColumnGrid {
+    size_t lo = 0, hi = 0;
+    double u0 = 0, scale = 1, uLo = 0, density = 0;
+    int columns = 1;
+    ColumnGrid(const double* u, size_t n, const EnvelopeRequest& request, bool sorted)
+        : hi(n), u0(request.u0), columns(std::max(1, request.columns)) {
+        scale = columns / (request.u1 - request.u0);
+        if (sorted) {
+            lo = static_cast<size_t>(std::lower_bound(u, u + n, request.u0) - u);
+            hi = static_cast<size_t>(std::upper_bound(u, u + n, request.u1) - u);
+        }
+        uLo = lo < hi ? u[lo] : u0;
+        density = (lo + 1 < hi && u[hi - 1] > uLo) ? (hi - 1 - lo) / (u[hi - 1] - uLo) : 0.0;
+    }
+    size_t guessEdge(int c) const {  // first index of column c + 1
+        const double at = lo + (u0 + (c + 1) / scale - uLo) * density;
+        return at > static_cast<double>(lo) ? static_cast<size_t>(std::min(at, static_cast<double>(hi))) : lo;
+    }
+    size_t edgeAfter(const double* u, int c, size_t a) const {  // end of column c, which starts at a
+        if (c + 1 >= columns) return hi;
+        const double edge = c + 1;
+        return findEdge(u, a, hi, std::max(a, guessEdge(c)), [&](double x) { return (x - u0) * scale < edge; });
+    }
+    // starts[c] = first index of column c, starts[columns] = hi; prefetching the edges ahead.
+    std::vector<size_t> starts(const double* u) const {
+        constexpr int kAhead = 6;
+        std::vector<size_t> out(static_cast<size_t>(columns) + 1, hi);
+        out[0] = lo;
+        size_t a = lo;
+        for (int c = 0; c < columns && a < hi; ++c) {
+            if (c + kAhead + 1 < columns) {
+                const size_t g = guessEdge(c + kAhead);
+                if (g > 0) prefetchLine(u + g - 1);
+                prefetchLine(u + g);
+            }
+            a = out[static_cast<size_t>(c) + 1] = edgeAfter(u, c, a);
+        }
+        return out;
+    }
+};
 }  // namespace
+
+std::vector<size_t> columnStarts(const double* u, size_t n, const EnvelopeRequest& request) {
+    if (n == 0 || !(request.u1 > request.u0) || !std::isfinite(request.u0) || !std::isfinite(request.u1)) return {};
+    return ColumnGrid(u, n, request, true).starts(u);
+}
 
 Envelope downsampleEnvelope(const double* u, const double* v, size_t n, const EnvelopeRequest& request,
                             bool sorted) {
@@ -86,12 +169,8 @@ Envelope downsampleEnvelope(const double* u, const double* v, size_t n, const En
     const double u0 = request.u0, u1 = request.u1;
     if (n == 0 || !(u1 > u0) || !std::isfinite(u0) || !std::isfinite(u1)) return out;
     const double scale = columns / (u1 - u0);
-
-    size_t lo = 0, hi = n;
-    if (sorted) {
-        lo = static_cast<size_t>(std::lower_bound(u, u + n, u0) - u);
-        hi = static_cast<size_t>(std::upper_bound(u, u + n, u1) - u);
-    }
+    const ColumnGrid grid(u, n, request, sorted);
+    const size_t lo = grid.lo, hi = grid.hi;
     auto drawable = [&](size_t i) { return std::isfinite(u[i]) && std::isfinite(v[i]); };
     if (!request.keepAll) {
         const size_t most = 4 * static_cast<size_t>(columns) + 2;
@@ -110,13 +189,6 @@ Envelope downsampleEnvelope(const double* u, const double* v, size_t n, const En
             }
     }
 
-    // Where the edge after column c falls if the visible points were evenly spaced in u.
-    const double uLo = lo < hi ? u[lo] : u0;
-    const double density = (lo + 1 < hi && u[hi - 1] > uLo) ? (hi - 1 - lo) / (u[hi - 1] - uLo) : 0.0;
-    auto guessEdge = [&](int c) {
-        const double at = lo + (u0 + (c + 1) / scale - uLo) * density;
-        return at > static_cast<double>(lo) ? static_cast<size_t>(std::min(at, static_cast<double>(hi))) : lo;
-    };
     const MinMaxPyramid* pyramid = request.pyramid && request.pyramid->size() >= hi ? request.pyramid : nullptr;
 
     if (sorted && pyramid && !request.keepAll) {
@@ -125,41 +197,43 @@ Envelope downsampleEnvelope(const double* u, const double* v, size_t n, const En
         // a handful of cache misses (edge, blocks, its points), which overlap this way.
         constexpr int kAhead = 6;
         const size_t span = static_cast<size_t>((hi - lo) / columns) + 1;  // points per column, on average
-        std::vector<std::pair<int, Slot>> slots;
+        // Column edges: the caller's (shared by the series drawn on this x) or searched here.
+        std::vector<size_t> own;
+        const std::vector<size_t>* starts = request.starts;
+        if (!starts || starts->size() != static_cast<size_t>(columns) + 1 || starts->front() != lo ||
+            starts->back() != hi) {
+            own = grid.starts(u);
+            starts = &own;
+        }
+        const size_t* edge = starts->data();
+        struct PyramidSlot {
+            int column;
+            Slot slot;
+            double minValue, maxValue;
+        };
+        std::vector<PyramidSlot> slots;
         slots.reserve(static_cast<size_t>(columns));
-        size_t a = lo;
-        for (int c = 0; c < columns && a < hi; ++c) {
-            if (c + kAhead + 1 < columns) {
-                const size_t g = guessEdge(c + kAhead);
-                if (g > 0) prefetchLine(u + g - 1);
-                prefetchLine(u + g);
-                pyramid->prefetch(v, g, span);
-            }
-            size_t b = hi;
-            if (c + 1 < columns) {
-                const double edge = c + 1;
-                b = findEdge(u, a, hi, std::max(a, guessEdge(c)), [&](double x) { return (x - u0) * scale < edge; });
-            }
+        for (int c = 0; c < columns && edge[c] < hi; ++c) {
+            if (c + kAhead < columns) pyramid->prefetch(v, edge[c + kAhead], span);
+            const size_t a = edge[c], b = edge[c + 1];
             if (a == b) continue;
             const RangeExtremes e = pyramid->query(v, a, b);
             if (e.count > 0) {
                 size_t first = a, last = b - 1;
                 while (!finite(v[first])) ++first;
                 while (!finite(v[last])) --last;
-                slots.push_back({c, Slot{first, e.minIndex, e.maxIndex, last, e.count}});
+                slots.push_back({c, Slot{first, e.minIndex, e.maxIndex, last, e.count}, e.minValue, e.maxValue});
                 out.visiblePoints += e.count;
             }
-            a = b;
         }
         for (size_t k = 0; k < slots.size(); ++k) {
             if (k + kAhead < slots.size()) {
-                const Slot& next = slots[k + kAhead].second;
-                for (size_t i : {next.min, next.max}) {
-                    prefetchLine(u + i);
-                    prefetchLine(v + i);
-                }
+                const Slot& next = slots[k + kAhead].slot;
+                prefetchLine(u + next.min);
+                prefetchLine(u + next.max);
             }
-            emitColumn(slots[k].second, slots[k].first, u, v, out);
+            const PyramidSlot& p = slots[k];
+            emitColumn(p.slot, p.minValue, p.maxValue, p.column, u, v, out);
         }
     } else if (sorted) {
         // Sorted x: each column is a contiguous index slice. Find its end by binary search with the
@@ -167,11 +241,7 @@ Envelope downsampleEnvelope(const double* u, const double* v, size_t n, const En
         // only values: a tight, branch-predictable loop (~1 ns per point).
         size_t a = lo;
         for (int c = 0; c < columns && a < hi; ++c) {
-            size_t b = hi;
-            if (c + 1 < columns) {
-                const double edge = c + 1;
-                b = findEdge(u, a, hi, std::max(a, guessEdge(c)), [&](double x) { return (x - u0) * scale < edge; });
-            }
+            const size_t b = grid.edgeAfter(u, c, a);
             Slot slot;
             const size_t begin = out.indices.size();
             if (request.keepAll) {

@@ -44,6 +44,8 @@ struct EnvelopeRequest {
                                // so lines run to the plot edges instead of stopping a column short
     const MinMaxPyramid* pyramid = nullptr;  // of v (curve_pyramid.h), sorted input: each column's
                                // extremes come from O(log n) blocks instead of a scan of its points
+    const std::vector<size_t>* starts = nullptr;  // with a pyramid: columnStarts() of this u and
+                               // request, shared by series drawn on the same x (searched once)
 };
 
 // `sorted`: u is non-decreasing (NaN-free); enables binary search of the visible slice and the
@@ -51,6 +53,10 @@ struct EnvelopeRequest {
 // sorted input, no keepAll) the cost is O(columns x log n) and the result is the same.
 Envelope downsampleEnvelope(const double* u, const double* v, size_t n, const EnvelopeRequest& request,
                             bool sorted);
+
+// Sorted u: the first index of every pixel column of `request` and, last, the end of the visible
+// slice (columns + 1 entries; empty for an empty range). A smoothed line and its raw shadow share them.
+std::vector<size_t> columnStarts(const double* u, size_t n, const EnvelopeRequest& request);
 
 // True if u[0..n) is non-decreasing and contains no NaN (-inf/+inf allowed).
 bool isNonDecreasing(const double* u, size_t n);

@@ -9,9 +9,9 @@
 #include "curve_band_item.h"
 #include "envelope_item.h"
 #include "loss_chart_forecast.h"
+#include "plot_axes_item.h"
 
 #include <QApplication>
-#include <QCategoryAxis>
 #include <QChart>
 #include <QContextMenuEvent>
 #include <QGraphicsTextItem>
@@ -22,6 +22,7 @@
 #include <QRubberBand>
 #include <QTextDocument>
 #include <QTextOption>
+#include <QValueAxis>
 #include <QWheelEvent>
 #include <cmath>
 
@@ -57,19 +58,6 @@ QColor visibleOn(const QColor& color, const QColor& background) {
     return out;
 }
 
-void setTicks(QCategoryAxis* axis, const QVector<AxisTick>& ticks, double lo, double hi, QString* key) {
-    // Rebuilding categories relayouts the axis; skip it when nothing changed (most streaming frames
-    // keep their ticks).
-    QString next = QString::number(lo, 'g', 17) + QLatin1Char('|') + QString::number(hi, 'g', 17);
-    for (const AxisTick& t : ticks) next += QLatin1Char('|') + t.label;
-    if (next == *key) return;
-    *key = next;
-    for (const QString& label : axis->categoriesLabels()) axis->remove(label);
-    axis->setStartValue(lo);
-    axis->setRange(lo, hi);
-    for (const AxisTick& t : ticks)
-        if (t.position > lo && t.position <= hi) axis->append(t.label, t.position);
-}
 }  // namespace
 
 QString LossChartCanvas::xAxisName(XAxisKind kind) {
@@ -90,14 +78,15 @@ LossChartCanvas::LossChartCanvas(QWidget* parent) : QChartView(parent) {
     chart->legend()->setShowToolTips(true);
     chart->setMargins(QMargins(4, 4, 4, 4));
 
-    m_axisX = new QCategoryAxis;
-    m_axisY = new QCategoryAxis;
-    for (QCategoryAxis* axis : {m_axisX, m_axisY}) {
-        axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-        styleAxis(axis);
-    }
+    m_axisX = new QValueAxis;
+    m_axisY = new QValueAxis;
     chart->addAxis(m_axisX, Qt::AlignBottom);
     chart->addAxis(m_axisY, Qt::AlignLeft);
+    m_axisX->setVisible(false);
+    m_axisY->setVisible(false);
+
+    m_axes = new PlotAxesItem(chart);
+    m_axes->setZValue(2.5);  // Qt Charts' grid level: below the envelope, bands and series
 
     m_envelope = new EnvelopeItem(chart);
     m_envelope->setZValue(3.5);  // above the grid (2), below the series (4): ChartPresenter's z order
@@ -143,8 +132,12 @@ void LossChartCanvas::applyPalette() {
     const QPalette pal = palette();
     chart()->setBackgroundBrush(pal.color(QPalette::Base));
     chart()->legend()->setLabelColor(pal.color(QPalette::Text));
-    styleAxis(m_axisX);
-    styleAxis(m_axisY);
+    QColor grid = pal.color(QPalette::Text);
+    grid.setAlpha(40);
+    m_axes->setColors(pal.color(QPalette::Text), grid);
+    QFont titleFont = font();
+    titleFont.setBold(true);
+    m_axes->setFonts(font(), titleFont);
     QColor line = pal.color(QPalette::Text);
     line.setAlpha(140);
     m_crosshair->setPalette(pal.color(QPalette::Text), pal.color(QPalette::Base), line);
@@ -152,7 +145,7 @@ void LossChartCanvas::applyPalette() {
 }
 
 void LossChartCanvas::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::PaletteChange) {
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
         styleChart(this, chart());
         chart()->legend()->setAlignment(Qt::AlignRight);
         applyPalette();
@@ -232,7 +225,9 @@ void LossChartCanvas::syncSeries(const PlotFrame& frame) {
                                                    : tr(" (N=%1–%2)").arg(run.groupMinN).arg(run.groupMaxN);
         }
         if (run.live) name += QStringLiteral(" ●");
-        if (run.clippedPoints > 0) name += tr(" (%n clipped)", nullptr, static_cast<int>(std::min<qint64>(run.clippedPoints, INT_MAX)));
+        // Which runs are clipped, not how much: a count would change the label (and relayout the
+        // legend and the plot) on every frame; the status line has the total.
+        if (run.clippedPoints > 0) name += tr(" (clipped)");
         if (line->name() != name) line->setName(name);
         for (QLegendMarker* marker : chart->legend()->markers(line)) {
             QColor label = text;
@@ -279,15 +274,28 @@ void LossChartCanvas::updateAxes(const QString& metric) {
     const CurveViewOptions& o = m_frame.options;
     const int xTarget = std::max(2, static_cast<int>(area.width() / 110));
     const int yTarget = std::max(2, static_cast<int>(area.height() / 42));
-    setTicks(m_axisX, makeTicks(m_frame.x0, m_frame.x1, o.logX, xTarget, tickFormatFor(o.xAxis)), m_frame.x0,
-             m_frame.x1, &m_tickKeyX);
-    setTicks(m_axisY, makeTicks(m_frame.y0, m_frame.y1, o.logY, yTarget, TickFormat::Value), m_frame.y0, m_frame.y1,
-             &m_tickKeyY);
-    const QString xTitle = xAxisTitle();
-    if (m_axisX->titleText() != xTitle) m_axisX->setTitleText(xTitle);
+    m_axes->setTicks(makeTicks(m_frame.x0, m_frame.x1, o.logX, xTarget, tickFormatFor(o.xAxis)),
+                     makeTicks(m_frame.y0, m_frame.y1, o.logY, yTarget, TickFormat::Value));
     QString yTitle = metric.isEmpty() ? tr("Value") : metric;
     if (o.logY) yTitle += tr(" (log scale)");
-    if (m_axisY->titleText() != yTitle) m_axisY->setTitleText(yTitle);
+    m_axes->setTitles(xAxisTitle(), yTitle);
+    // The hidden axes map the QLineSeries: same display-space ranges as everything else.
+    if (m_axisX->min() != m_frame.x0 || m_axisX->max() != m_frame.x1) m_axisX->setRange(m_frame.x0, m_frame.x1);
+    if (m_axisY->min() != m_frame.y0 || m_axisY->max() != m_frame.y1) m_axisY->setRange(m_frame.y0, m_frame.y1);
+    fitMargins();
+}
+
+void LossChartCanvas::fitMargins() {
+    // Room for the labels: grown at once, shrunk only by more than a few pixels, so the plot (and
+    // with it every pixel column) does not move while labels like 9.5 / 10 come and go.
+    constexpr int kEdge = 4, kShrinkSlack = 12;
+    QMargins m = chart()->margins();
+    const int left = m_axes->requiredLeft() + kEdge, bottom = m_axes->requiredBottom() + kEdge;
+    auto settle = [](int current, int needed) {
+        return needed > current || needed + kShrinkSlack < current ? needed : current;
+    };
+    const QMargins next(settle(m.left(), left), kEdge + 4, kEdge, settle(m.bottom(), bottom));
+    if (next != m) chart()->setMargins(next);
 }
 
 void LossChartCanvas::showFrame(const PlotFrame& frame, const QString& metric) {
@@ -307,8 +315,8 @@ void LossChartCanvas::updateOverlay() {
     const bool empty = !m_frame.hasData;
     m_emptyText->setVisible(empty);
     // Without data the axes carry no ticks: a grid of made-up numbers would look like a plot.
-    m_axisX->setVisible(!empty);
-    m_axisY->setVisible(!empty);
+    m_axes->setGeometry(area, m_frame.x0, m_frame.x1, m_frame.y0, m_frame.y1);
+    m_axes->setVisible(!empty);
     if (empty) {
         const QRectF r = m_emptyText->boundingRect();
         m_emptyText->setPos(area.center() - QPointF(r.width() / 2, r.height() / 2));

@@ -2,8 +2,9 @@
 // The drawing surface of the loss chart: a QChartView that shows one PlotFrame (curve_pipeline.h)
 // and turns mouse and keyboard input into view requests. It owns no data and no view state: zoom,
 // pan and reset are emitted as signals in display space and come back as the next frame.
-// Main lines are QLineSeries fed with replace(); the raw shadow is an EnvelopeItem; axes are
-// QCategoryAxis with our own ticks (axis_ticks.h) so log scales get readable sub-decade labels.
+// Main lines are QLineSeries fed with replace(); dense lines and the raw shadow are an EnvelopeItem;
+// grid, ticks and titles are a PlotAxesItem with our own ticks (axis_ticks.h, so log scales get
+// readable sub-decade labels) over hidden Qt Charts axes that only map the series.
 // Input: drag = zoom box, Shift+drag or middle drag = pan, wheel = zoom x (Ctrl+wheel: y),
 // arrows = pan, +/- = zoom x, Home or double-click = reset, click = pin/unpin the readout,
 // Ctrl+C = copy the readout, Esc = unpin.
@@ -15,10 +16,10 @@
 #include <QHash>
 #include <functional>
 
-class QCategoryAxis;
 class QGraphicsTextItem;
 class QLineSeries;
 class QRubberBand;
+class QValueAxis;
 
 namespace seqscope::widgets {
 
@@ -27,6 +28,7 @@ class CrosshairItem;
 class CurveBandItem;
 class EnvelopeItem;
 class ForecastItem;
+class PlotAxesItem;
 
 class LossChartCanvas : public QChartView {
     Q_OBJECT
@@ -56,8 +58,7 @@ public:
 
     // Test and export access.
     QLineSeries* lineSeries(const QString& key) const;
-    QCategoryAxis* axisX() const { return m_axisX; }
-    QCategoryAxis* axisY() const { return m_axisY; }
+    PlotAxesItem* axesItem() const { return m_axes; }    // grid, ticks, titles
     EnvelopeItem* envelopeItem() const { return m_envelope; }
     ClipMarkerItem* clipMarkerItem() const { return m_clipMarkers; }
     ForecastItem* forecastItem() const { return m_forecast; }   // final-loss forecast bands
@@ -97,6 +98,7 @@ private:
     void applyPalette();
     void syncSeries(const PlotFrame& frame);
     void updateAxes(const QString& metric);
+    void fitMargins();
     void updateOverlay();
     QPointF toChart(const QPoint& viewPos) const;
     double uAt(qreal chartX) const;
@@ -107,8 +109,9 @@ private:
 
     PlotFrame m_frame;
     QString m_metric;
-    QCategoryAxis* m_axisX = nullptr;
-    QCategoryAxis* m_axisY = nullptr;
+    QValueAxis* m_axisX = nullptr;  // hidden: map the QLineSeries
+    QValueAxis* m_axisY = nullptr;
+    PlotAxesItem* m_axes = nullptr;
     QHash<QString, RunSeriesSet> m_series;
     QStringList m_order;
     ClipMarkerItem* m_clipMarkers = nullptr;
@@ -126,7 +129,6 @@ private:
     enum class Drag { None, Zoom, Pan } m_drag = Drag::None;
     QPoint m_pressPos, m_lastPos;
     QRectF m_lastPlotArea;
-    QString m_tickKeyX, m_tickKeyY;
 };
 
 }  // namespace seqscope::widgets

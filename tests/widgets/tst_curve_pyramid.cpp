@@ -115,8 +115,9 @@ void TestCurvePyramid::memoryStaysFarBelowTheRawData() {
     std::vector<double> v(1 << 20, 1.0);
     MinMaxPyramid p;
     for (size_t n = 0; n < v.size(); n += 4096) p.update(v.data(), n + 4096);
-    // Raw data is 40 bytes per point (5 columns); the pyramid is about 4 (vector growth included: 8).
-    QVERIFY2(p.bytes() <= 8 * v.size(), qPrintable(QString::number(p.bytes())));
+    // Raw data is 40 bytes per point (5 columns); the pyramid is about 12 (vector growth included:
+    // 16), so a run's two (raw and smoothed) stay below its raw data, as issue 20 asks.
+    QVERIFY2(p.bytes() <= 16 * v.size(), qPrintable(QString::number(p.bytes())));
 }
 
 void TestCurvePyramid::envelopeFromThePyramidEqualsTheScannedEnvelope_data() {

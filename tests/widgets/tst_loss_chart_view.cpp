@@ -10,10 +10,10 @@
 #include "loss_chart_canvas.h"
 #include "loss_chart_toolbar.h"
 #include "loss_chart_view.h"
+#include "plot_axes_item.h"
 #include "run_colors.h"
 
 #include <QApplication>
-#include <QCategoryAxis>
 #include <QChart>
 #include <QCheckBox>
 #include <QClipboard>
@@ -79,6 +79,7 @@ private slots:
     void init();
     void cleanup();
     void rendersANonBlankChartInTheRunColours();
+    void axisLabelsAndGridFollowTheFrame();
     void seriesHoldExactlyTheFramePoints();
     void plottedCsvMatchesWhatTheSeriesShow();
     void smoothingDrawsTheRawShadowBehindTheLine();
@@ -133,8 +134,60 @@ void TestLossChartView::rendersANonBlankChartInTheRunColours() {
         QVERIFY2(near > 50, qPrintable(QStringLiteral("run %1's colour is not on screen").arg(run.key)));
     }
     // Axes carry labels on both sides.
-    QVERIFY(m_view->canvas()->axisX()->count() >= 3);
-    QVERIFY(m_view->canvas()->axisY()->count() >= 3);
+    QVERIFY(m_view->canvas()->axesItem()->xTicks().size() >= 3);
+    QVERIFY(m_view->canvas()->axesItem()->yTicks().size() >= 3);
+}
+
+void TestLossChartView::axisLabelsAndGridFollowTheFrame() {
+    fill(*m_view);
+    m_view->flushUpdates();
+    LossChartCanvas* canvas = m_view->canvas();
+    const PlotAxesItem* axes = canvas->axesItem();
+    // The plot leaves room for the labels and titles the axes item draws.
+    const QRectF area = canvas->plotAreaRect();
+    QVERIFY(area.left() >= axes->requiredLeft());
+    QVERIFY(canvas->chart()->size().height() - area.bottom() >= axes->requiredBottom());
+    QCOMPARE(axes->yTitle(), QStringLiteral("train_loss"));
+    QCOMPARE(axes->xTitle(), QStringLiteral("Step"));
+    // Ticks cover the frame's range, in display space.
+    for (const AxisTick& t : axes->xTicks()) QVERIFY(t.position >= m_view->frame().x0 && t.position <= m_view->frame().x1);
+    for (const AxisTick& t : axes->yTicks()) QVERIFY(t.position >= m_view->frame().y0 && t.position <= m_view->frame().y1);
+
+    // Text-coloured pixels left of the plot (y labels) and below it (x labels); a grid row of
+    // pixels across the plot at an inner y tick.
+    const QImage image = canvas->grab().toImage();
+    const QPointF origin = canvas->mapFromScene(canvas->chart()->mapToScene(area.topLeft()));
+    const QColor text = canvas->palette().color(QPalette::Text), base = canvas->palette().color(QPalette::Base);
+    auto inkIn = [&](const QRect& r) {
+        int ink = 0;
+        for (int y = std::max(0, r.top()); y <= std::min(image.height() - 1, r.bottom()); ++y)
+            for (int x = std::max(0, r.left()); x <= std::min(image.width() - 1, r.right()); ++x) {
+                const QColor p = image.pixelColor(x, y);
+                if (std::abs(p.lightness() - base.lightness()) > std::abs(text.lightness() - base.lightness()) / 2) ++ink;
+            }
+        return ink;
+    };
+    const int left = qRound(origin.x()), top = qRound(origin.y());
+    QVERIFY(inkIn(QRect(0, top, left - 2, qRound(area.height()))) > 100);
+    QVERIFY(inkIn(QRect(left, top + qRound(area.height()) + 2, qRound(area.width()), 30)) > 100);
+    const AxisTick tick = axes->yTicks().at(axes->yTicks().size() / 2);
+    const int gridY = top + static_cast<int>((m_view->frame().y1 - tick.position) /
+                                             (m_view->frame().y1 - m_view->frame().y0) * area.height());
+    int gridPixels = 0;  // the best of the rows around it (rounding of the plot's edge)
+    for (int y = gridY - 2; y <= gridY + 2; ++y) {
+        int row = 0;
+        for (int x = left + 2; x < left + qRound(area.width()) - 2; ++x)
+            if (image.pixelColor(x, y) != base) ++row;
+        gridPixels = std::max(gridPixels, row);
+    }
+    QVERIFY2(gridPixels > area.width() * 0.9, qPrintable(QString::number(gridPixels)));
+
+    // Zooming moves the ticks with the range.
+    const double x0 = m_view->frame().x0, x1 = m_view->frame().x1;
+    m_view->setXRange(x0 + 0.25 * (x1 - x0), x0 + 0.5 * (x1 - x0));
+    m_view->flushUpdates();
+    for (const AxisTick& t : axes->xTicks()) QVERIFY(t.position >= m_view->frame().x0 && t.position <= m_view->frame().x1);
+    QVERIFY(axes->xTicks().size() >= 3);
 }
 
 void TestLossChartView::seriesHoldExactlyTheFramePoints() {
@@ -353,9 +406,9 @@ void TestLossChartView::toolbarTogglesLogScalesAndAxis() {
     QCOMPARE(m_view->options().xAxis, XAxisKind::Tokens);
     m_view->flushUpdates();
     saveShot(*m_view, QStringLiteral("loss_chart_loglog.png"));
-    QCOMPARE(m_view->canvas()->axisX()->titleText(), QStringLiteral("Tokens (log scale)"));
+    QCOMPARE(m_view->canvas()->axesItem()->xTitle(), QStringLiteral("Tokens (log scale)"));
     QCOMPARE(m_view->frame().x0, std::log10(8192.0));  // step 0 (0 tokens) is not drawable on log-x
-    QVERIFY(m_view->canvas()->axisY()->count() >= 2);  // sub-decade ticks on the log loss axis
+    QVERIFY(m_view->canvas()->axesItem()->yTicks().size() >= 2);  // sub-decade ticks on the log loss axis
 }
 
 void TestLossChartView::invalidManualRangeIsRefusedWithAReason() {
