@@ -56,6 +56,7 @@ CurvePipeline::View CurvePipeline::viewOf(const RunSeries& run, const RunCache& 
     v.rawPyramid = &cache.rawPyramid;
     v.mainPyramid = smoothing ? &cache.mainPyramid : &cache.rawPyramid;
     v.sorted = cache.xSorted;
+    if (cache.xArith.exact && cache.xArithLen >= 2 && cache.xArithLen == v.n) v.x = cache.xArith;
     return v;
 }
 
@@ -75,6 +76,8 @@ CurvePipeline::View CurvePipeline::refresh(const RunSeries& run, RunCache& cache
         cache.xSorted = true;
         cache.xMin = INFINITY;
         cache.xMax = -INFINITY;
+        cache.xArith = ArithmeticX{true, 0, 0};
+        cache.xArithLen = 0;
     }
     const bool relative = m_options.xAxis == XAxisKind::RelativeTime;
     const std::vector<double>& src = run.xs[relative ? static_cast<int>(XAxisKind::WallTime) : kind];
@@ -91,6 +94,15 @@ CurvePipeline::View CurvePipeline::refresh(const RunSeries& run, RunCache& cache
         }
     }
     cache.xLen = n;
+    // Evenly logged steps or tokens: x is first + i * step exactly, checked with the expression the
+    // envelope will use, so computing it there gives the same bits as reading it.
+    const double* xs = own ? cache.xOwn.data() : src.data();
+    for (size_t i = cache.xArithLen; i < n && cache.xArith.exact; ++i) {
+        if (i == 0) cache.xArith.first = xs[0];
+        if (i == 1) cache.xArith.step = xs[1] - xs[0];
+        if (!(xs[i] == cache.xArith.at(i))) cache.xArith.exact = false;
+    }
+    cache.xArithLen = n;
 
     // 2. Display y.
     if (cache.yLog != m_options.logY) {
@@ -272,6 +284,7 @@ PlotFrame CurvePipeline::compute(int columns, int rows) {
         const size_t k = static_cast<size_t>(task);
         const View& v = views[k];
         EnvelopeRequest r = request;
+        r.x = v.x;
         std::vector<size_t> starts;
         if (m_usePyramids && v.sorted && !r.keepAll) {
             starts = columnStarts(v.u, v.n, r);

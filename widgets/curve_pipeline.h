@@ -15,6 +15,7 @@
 #include "curve_options.h"
 #include "curve_pyramid.h"
 #include "curve_smoother.h"
+#include "envelope_downsampler.h"
 
 #include <QColor>
 #include <QHash>
@@ -132,6 +133,8 @@ private:
         size_t xLen = 0;
         bool xSorted = true;
         double xMin = INFINITY, xMax = -INFINITY;
+        ArithmeticX xArith{true, 0, 0};  // x[0..xArithLen) is an exact progression (while exact)
+        size_t xArithLen = 0;
         bool yLog = false;
         std::vector<double> yOwn;      // log10 values under log-y
         size_t yLen = 0;
@@ -151,6 +154,7 @@ private:
         const MinMaxPyramid* mainPyramid = nullptr;  // gets no new keys (see compute())
         size_t n = 0;
         bool sorted = true;
+        ArithmeticX x;                               // u as an exact progression, if it is one
     };
     View refresh(const RunSeries& run, RunCache& cache);
     View viewOf(const RunSeries& run, const RunCache& cache) const;

@@ -32,7 +32,14 @@ void push(Envelope& out, const double* u, const double* v, size_t i) {
     out.vs.push_back(v[i]);
 }
 
-void push(Envelope& out, const double* u, size_t i, double value) {
+// x of the pyramid path: read, or computed for an exact progression (bit-identical to the read).
+struct XAt {
+    const double* u;
+    ArithmeticX x;
+    double operator[](size_t i) const { return x.exact ? x.at(i) : u[i]; }
+};
+
+void push(Envelope& out, const XAt& u, size_t i, double value) {
     out.indices.push_back(i);
     out.us.push_back(u[i]);
     out.vs.push_back(value);
@@ -51,8 +58,8 @@ void addColumn(Envelope& out, const double* v, const Slot& s, int column, size_t
 // First index in [a, hi) whose u is not left of the column edge (`left(u)` true for a prefix),
 // searched outwards from `guess`: evenly logged runs land on it in one or two probes, uneven ones
 // gallop, then bisect, so a column costs O(log of its width) reads near its start, not O(log n).
-template <class Left>
-size_t findEdge(const double* u, size_t a, size_t hi, size_t guess, Left left) {
+template <class U, class Left>
+size_t findEdge(const U& u, size_t a, size_t hi, size_t guess, Left left) {
     size_t g = std::clamp(guess, a, hi);
     size_t lo = a, up = hi;  // answer in [lo, up]
     if (g < hi && left(u[g])) {
@@ -76,7 +83,14 @@ size_t findEdge(const double* u, size_t a, size_t hi, size_t guess, Left left) {
             up = probe;
         }
     }
-    return static_cast<size_t>(std::partition_point(u + lo, u + up, left) - u);
+    while (lo < up) {  // std::partition_point over [lo, up), for any indexable u
+        const size_t mid = lo + (up - lo) / 2;
+        if (left(u[mid]))
+            lo = mid + 1;
+        else
+            up = mid;
+    }
+    return lo;
 }
 
 void emitColumn(const Slot& s, int column, const double* u, const double* v, Envelope& out) {
@@ -90,7 +104,7 @@ void emitColumn(const Slot& s, int column, const double* u, const double* v, Env
 
 // The same from the pyramid's answer: the extremes' values come with it, so only their x is read
 // (v[min] and v[max] would be two more cache misses per column).
-void emitColumn(const Slot& s, double minValue, double maxValue, int column, const double* u, const double* v,
+void emitColumn(const Slot& s, double minValue, double maxValue, int column, const XAt& u, const double* v,
                 Envelope& out) {
     const size_t begin = out.indices.size();
     size_t prev = SIZE_MAX;
@@ -102,7 +116,7 @@ void emitColumn(const Slot& s, double minValue, double maxValue, int column, con
         else if (i == s.max)
             push(out, u, i, maxValue);
         else
-            push(out, u, v, i);  // first or last: next to the column edge, already in cache
+            push(out, u, i, v[i]);  // first or last: next to the column edge, already in cache
     };
     // Index order: first <= min, max <= last.
     emit(s.first);
@@ -132,22 +146,23 @@ struct ColumnGrid {
         const double at = lo + (u0 + (c + 1) / scale - uLo) * density;
         return at > static_cast<double>(lo) ? static_cast<size_t>(std::min(at, static_cast<double>(hi))) : lo;
     }
-    size_t edgeAfter(const double* u, int c, size_t a) const {  // end of column c, which starts at a
+    template <class U>
+    size_t edgeAfter(const U& u, int c, size_t a) const {  // end of column c, which starts at a
         if (c + 1 >= columns) return hi;
         const double edge = c + 1;
         return findEdge(u, a, hi, std::max(a, guessEdge(c)), [&](double x) { return (x - u0) * scale < edge; });
     }
     // starts[c] = first index of column c, starts[columns] = hi; prefetching the edges ahead.
-    std::vector<size_t> starts(const double* u) const {
+    std::vector<size_t> starts(const XAt& u) const {
         constexpr int kAhead = 6;
         std::vector<size_t> out(static_cast<size_t>(columns) + 1, hi);
         out[0] = lo;
         size_t a = lo;
         for (int c = 0; c < columns && a < hi; ++c) {
-            if (c + kAhead + 1 < columns) {
+            if (c + kAhead + 1 < columns && !u.x.exact) {
                 const size_t g = guessEdge(c + kAhead);
-                if (g > 0) prefetchLine(u + g - 1);
-                prefetchLine(u + g);
+                if (g > 0) prefetchLine(u.u + g - 1);
+                prefetchLine(u.u + g);
             }
             a = out[static_cast<size_t>(c) + 1] = edgeAfter(u, c, a);
         }
@@ -158,7 +173,7 @@ struct ColumnGrid {
 
 std::vector<size_t> columnStarts(const double* u, size_t n, const EnvelopeRequest& request) {
     if (n == 0 || !(request.u1 > request.u0) || !std::isfinite(request.u0) || !std::isfinite(request.u1)) return {};
-    return ColumnGrid(u, n, request, true).starts(u);
+    return ColumnGrid(u, n, request, true).starts(XAt{u, request.x});
 }
 
 Envelope downsampleEnvelope(const double* u, const double* v, size_t n, const EnvelopeRequest& request,
@@ -197,12 +212,13 @@ Envelope downsampleEnvelope(const double* u, const double* v, size_t n, const En
         // a handful of cache misses (edge, blocks, its points), which overlap this way.
         constexpr int kAhead = 6;
         const size_t span = static_cast<size_t>((hi - lo) / columns) + 1;  // points per column, on average
+        const XAt ux{u, request.x};
         // Column edges: the caller's (shared by the series drawn on this x) or searched here.
         std::vector<size_t> own;
         const std::vector<size_t>* starts = request.starts;
         if (!starts || starts->size() != static_cast<size_t>(columns) + 1 || starts->front() != lo ||
             starts->back() != hi) {
-            own = grid.starts(u);
+            own = grid.starts(ux);
             starts = &own;
         }
         const size_t* edge = starts->data();
@@ -229,11 +245,13 @@ Envelope downsampleEnvelope(const double* u, const double* v, size_t n, const En
         for (size_t k = 0; k < slots.size(); ++k) {
             if (k + kAhead < slots.size()) {
                 const Slot& next = slots[k + kAhead].slot;
-                prefetchLine(u + next.min);
-                prefetchLine(u + next.max);
+                if (!ux.x.exact) {
+                    prefetchLine(u + next.min);
+                    prefetchLine(u + next.max);
+                }
             }
             const PyramidSlot& p = slots[k];
-            emitColumn(p.slot, p.minValue, p.maxValue, p.column, u, v, out);
+            emitColumn(p.slot, p.minValue, p.maxValue, p.column, ux, v, out);
         }
     } else if (sorted) {
         // Sorted x: each column is a contiguous index slice. Find its end by binary search with the

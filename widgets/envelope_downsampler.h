@@ -14,6 +14,14 @@ namespace seqscope::widgets {
 
 class MinMaxPyramid;
 
+// x of an evenly logged run on an integer axis (steps, tokens): u[i] is exactly first + i * step, so
+// the envelope computes x instead of reading it (one cache miss less per extreme and per edge).
+struct ArithmeticX {
+    bool exact = false;
+    double first = 0, step = 0;
+    double at(size_t i) const { return first + static_cast<double>(i) * step; }
+};
+
 struct EnvelopeColumn {
     int column = 0;       // pixel column in [0, columns)
     size_t first = 0;     // input indices of the column's first, lowest, highest and last point
@@ -46,6 +54,7 @@ struct EnvelopeRequest {
                                // extremes come from O(log n) blocks instead of a scan of its points
     const std::vector<size_t>* starts = nullptr;  // with a pyramid: columnStarts() of this u and
                                // request, shared by series drawn on the same x (searched once)
+    ArithmeticX x;             // with a pyramid: u's values when they are an exact progression
 };
 
 // `sorted`: u is non-decreasing (NaN-free); enables binary search of the visible slice and the

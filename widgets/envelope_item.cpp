@@ -29,19 +29,21 @@ struct RunSpans {
     double side = 0;     // coverage spilled into neighbour columns by lines wider than a pixel
     quint32 full = 0;    // a8 rounded: a fully covered pixel
     quint32 fullPixel = 0, fullInv = 0;  // that pixel premultiplied, and 255 - its alpha
+    quint32 opaque = 0;  // the colour at alpha 255 (ARGB)
 };
 
-// Premultiplied source of colour `s` at coverage `sa` (0..255), blended source-over into *p.
-inline void blend(quint32* p, const RunSpans& s, quint32 sa) {
-    const quint32 sr = (static_cast<quint32>(s.red) * sa + 127) / 255;
-    const quint32 sg = (static_cast<quint32>(s.green) * sa + 127) / 255;
-    const quint32 sb = (static_cast<quint32>(s.blue) * sa + 127) / 255;
-    const quint32 inv = 255 - sa;
-    const quint32 d = *p;
-    const quint32 da = d >> 24, dr = (d >> 16) & 0xff, dg = (d >> 8) & 0xff, db = d & 0xff;
-    *p = ((sa + (da * inv + 127) / 255) << 24) | ((sr + (dr * inv + 127) / 255) << 16) |
-         ((sg + (dg * inv + 127) / 255) << 8) | (sb + (db * inv + 127) / 255);
+// x * a / 255 per byte, rounded exactly as (x * a + 127) / 255, two channels per multiply.
+inline quint32 byteMul(quint32 x, quint32 a) {
+    quint32 lo = (x & 0xff00ffu) * a + 0x800080u;
+    lo = ((lo + ((lo >> 8) & 0xff00ffu)) >> 8) & 0xff00ffu;
+    quint32 hi = ((x >> 8) & 0xff00ffu) * a + 0x800080u;
+    hi = (hi + ((hi >> 8) & 0xff00ffu)) & 0xff00ff00u;
+    return hi | lo;
 }
+
+// Premultiplied source of colour `s` at coverage `sa` (0..255), blended source-over into *p:
+// the opaque colour and the destination each scaled by one byteMul.
+inline void blend(quint32* p, const RunSpans& s, quint32 sa) { *p = byteMul(s.opaque, sa) + byteMul(*p, 255 - sa); }
 
 RunSpans spansOf(const EnvelopeItem::Run& run, int w, double x0, double y1, double sx, double sy) {
     RunSpans s;
@@ -89,18 +91,11 @@ RunSpans spansOf(const EnvelopeItem::Run& run, int w, double x0, double y1, doub
     // steep stretch is as thick as a flat one (horizontal antialiasing for thick lines).
     s.side = std::clamp(s.hw - 0.5, 0.0, 1.0);
     s.full = static_cast<quint32>(s.a8 + 0.5);
+    s.opaque = 0xff000000u | (static_cast<quint32>(s.red) << 16) | (static_cast<quint32>(s.green) << 8) |
+               static_cast<quint32>(s.blue);
     blend(&s.fullPixel, s, s.full);
     s.fullInv = 255 - s.full;
     return s;
-}
-
-// x * a / 255 per byte, rounded exactly as (x * a + 127) / 255, two channels per multiply.
-inline quint32 byteMul(quint32 x, quint32 a) {
-    quint32 lo = (x & 0xff00ffu) * a + 0x800080u;
-    lo = ((lo + ((lo >> 8) & 0xff00ffu)) >> 8) & 0xff00ffu;
-    quint32 hi = ((x >> 8) & 0xff00ffu) * a + 0x800080u;
-    hi = (hi + ((hi >> 8) & 0xff00ffu)) & 0xff00ff00u;
-    return hi | lo;
 }
 
 // Source-over of the premultiplied pixel `src` (alpha 255 - inv) on n pixels: the inner loop of the

@@ -217,8 +217,8 @@ void LossChartCanvas::syncSeries(const PlotFrame& frame) {
         pen.setWidthF(smoothing || run.isGroup ? 2.0 : 1.0);
         if (line->pen() != pen) line->setPen(pen);
         // One call per frame, never clear + append (Qt Charts' fast path); rasterised lines leave the
-        // series empty (it still carries the legend entry).
-        line->replace(run.rasterised ? QList<QPointF>() : run.line);
+        // series empty (it still carries the legend entry) and are not emptied again every frame.
+        if (!run.rasterised || line->count() > 0) line->replace(run.rasterised ? QList<QPointF>() : run.line);
         QString name = run.label;
         if (run.isGroup && run.groupMaxN > 0) {
             name += run.groupMinN == run.groupMaxN ? tr(" (N=%1)").arg(run.groupMaxN)
