@@ -2742,9 +2742,12 @@ ihre Kurven erscheinen hier während des Trainings.</translation>
         <source> (N=%1–%2)</source>
         <translation> (N=%1–%2)</translation>
     </message>
-    <message>
-        <source> (clipped)</source>
-        <translation> (abgeschnitten)</translation>
+    <message numerus="yes">
+        <source> (%n clipped)</source>
+        <translation>
+            <numerusform> (%n abgeschnitten)</numerusform>
+            <numerusform> (%n abgeschnitten)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

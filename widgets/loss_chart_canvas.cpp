@@ -22,6 +22,7 @@
 #include <QRubberBand>
 #include <QTextDocument>
 #include <QTextOption>
+#include <QTimer>
 #include <QValueAxis>
 #include <QWheelEvent>
 #include <cmath>
@@ -106,6 +107,10 @@ LossChartCanvas::LossChartCanvas(QWidget* parent) : QChartView(parent) {
     m_emptyText->document()->setDefaultTextOption(centred);
     m_emptyText->setTextWidth(520);
     m_emptyText->hide();
+
+    m_legendTimer = new QTimer(this);
+    m_legendTimer->setSingleShot(true);
+    connect(m_legendTimer, &QTimer::timeout, this, &LossChartCanvas::applyLegendNames);
 
     m_rubberBand = new QRubberBand(QRubberBand::Rectangle, viewport());
     setRubberBand(QChartView::NoRubberBand);
@@ -207,6 +212,8 @@ void LossChartCanvas::syncSeries(const PlotFrame& frame) {
     const bool smoothing = frame.options.smoothing.kind != SmoothingKind::Off;
     const QColor text = palette().color(QPalette::Text);
     const QColor base = palette().color(QPalette::Base);
+    const bool renameNow = !m_legendTimer->isActive();
+    bool renamed = false;
     for (const PlottedRun& run : frame.runs) {
         if (!run.inLegend) continue;
         QLineSeries* line = m_series[run.key].line;
@@ -225,10 +232,8 @@ void LossChartCanvas::syncSeries(const PlotFrame& frame) {
                                                    : tr(" (N=%1–%2)").arg(run.groupMinN).arg(run.groupMaxN);
         }
         if (run.live) name += QStringLiteral(" ●");
-        // Which runs are clipped, not how much: a count would change the label (and relayout the
-        // legend and the plot) on every frame; the status line has the total.
-        if (run.clippedPoints > 0) name += tr(" (clipped)");
-        if (line->name() != name) line->setName(name);
+        if (run.clippedPoints > 0) name += tr(" (%n clipped)", nullptr, static_cast<int>(std::min<qint64>(run.clippedPoints, INT_MAX)));
+        renamed |= renameSeries(run.key, name, renameNow);
         for (QLegendMarker* marker : chart->legend()->markers(line)) {
             QColor label = text;
             QColor swatch = color;
@@ -236,11 +241,13 @@ void LossChartCanvas::syncSeries(const PlotFrame& frame) {
                 label.setAlpha(90);
                 swatch.setAlpha(60);
             }
-            marker->setLabelBrush(label);
-            marker->setBrush(swatch);
-            marker->setPen(QPen(swatch));
+            // Only real changes: each setter relays out the legend.
+            if (marker->labelBrush() != QBrush(label)) marker->setLabelBrush(label);
+            if (marker->brush() != QBrush(swatch)) marker->setBrush(swatch);
+            if (marker->pen() != QPen(swatch)) marker->setPen(QPen(swatch));
         }
     }
+    if (renamed) m_legendTimer->start(kLegendIntervalMs);  // the next renames wait for its end
 
     // Edge markers for clipped points, coloured per run.
     QVector<ClipMarkerItem::Marker> markers;
@@ -267,6 +274,34 @@ void LossChartCanvas::syncSeries(const PlotFrame& frame) {
         if (run.isGroup && !run.hidden && !run.bandLo.isEmpty())
             bands.push_back({visibleOn(run.color, base), run.bandLo, run.bandHi});
     m_bands->setBands(std::move(bands));
+}
+
+bool LossChartCanvas::renameSeries(const QString& key, const QString& name, bool now) {
+    QLineSeries* line = m_series.value(key).line;
+    if (!line) return false;
+    m_pendingNames.remove(key);
+    if (line->name() == name) return false;
+    // A new entry is named at once; other renames wait for the interval (applyLegendNames).
+    if (!now && !line->name().isEmpty()) {
+        m_pendingNames.insert(key, name);
+        return false;
+    }
+    line->setName(name);
+    return true;
+}
+
+void LossChartCanvas::applyLegendNames() {
+    if (m_pendingNames.isEmpty()) return;
+    for (auto it = m_pendingNames.cbegin(); it != m_pendingNames.cend(); ++it)
+        if (QLineSeries* line = m_series.value(it.key()).line) line->setName(it.value());
+    m_pendingNames.clear();
+    m_legendTimer->start(kLegendIntervalMs);  // the next renames wait again
+}
+
+void LossChartCanvas::flushLegend() {
+    m_legendTimer->stop();
+    applyLegendNames();
+    m_legendTimer->stop();
 }
 
 void LossChartCanvas::updateAxes(const QString& metric) {

@@ -19,6 +19,7 @@
 class QGraphicsTextItem;
 class QLineSeries;
 class QRubberBand;
+class QTimer;
 class QValueAxis;
 
 namespace seqscope::widgets {
@@ -65,6 +66,8 @@ public:
     CurveBandItem* bandItem() const { return m_bands; }         // seed-group bands
 
     QString xAxisTitle() const;
+    // Applies legend labels still waiting for their interval (tests, screenshots, exports).
+    void flushLegend();
     static QString xAxisName(XAxisKind kind);
 
 signals:
@@ -98,6 +101,12 @@ private:
     void applyPalette();
     void syncSeries(const PlotFrame& frame);
     void updateAxes(const QString& metric);
+    // Legend labels carry each run's clipped count (anchors R14), which changes on almost every live
+    // frame; each rename relays out the legend and the plot, so a label changes at most every
+    // kLegendIntervalMs (the newest one is shown when the interval ends).
+    static constexpr int kLegendIntervalMs = 250;
+    bool renameSeries(const QString& key, const QString& name, bool now);  // true: renamed now
+    void applyLegendNames();
     void fitMargins();
     void updateOverlay();
     QPointF toChart(const QPoint& viewPos) const;
@@ -114,6 +123,8 @@ private:
     PlotAxesItem* m_axes = nullptr;
     QHash<QString, RunSeriesSet> m_series;
     QStringList m_order;
+    QTimer* m_legendTimer = nullptr;
+    QHash<QString, QString> m_pendingNames;  // run key -> legend label waiting for the interval
     ClipMarkerItem* m_clipMarkers = nullptr;
     EnvelopeItem* m_envelope = nullptr;
     ForecastItem* m_forecast = nullptr;

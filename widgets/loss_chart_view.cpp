@@ -55,6 +55,9 @@ LossChartView::LossChartView(QWidget* parent) : QWidget(parent) {
     m_timer = new QTimer(this);
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &LossChartView::redraw);
+    m_statusTimer = new QTimer(this);
+    m_statusTimer->setSingleShot(true);
+    connect(m_statusTimer, &QTimer::timeout, this, &LossChartView::applyStatus);
     m_sinceRedraw.start();
 
     m_canvas->setReadoutProvider(
@@ -239,6 +242,11 @@ void LossChartView::flushUpdates(bool settleLayout) {
             m_timer->stop();
             redraw();
         }
+        if (settleLayout) {  // the newest status line and legend labels, which may move the plot
+            m_statusTimer->stop();
+            applyStatus();
+            m_canvas->flushLegend();
+        }
         QCoreApplication::sendPostedEvents();
         if (!m_timer->isActive()) break;
     }
@@ -281,7 +289,9 @@ void LossChartView::updateStatus() {
         undrawable += run.undrawablePoints;
     }
     if (f.runs.isEmpty()) {
-        m_status->setText(tr("No runs selected"));
+        m_pendingStatus = tr("No runs selected");
+        m_statusTimer->stop();
+        applyStatus();
         return;
     }
     QStringList parts;
@@ -307,7 +317,14 @@ void LossChartView::updateStatus() {
         parts << tr("zoomed: Home or double-click resets");
     else
         parts << tr("drag to zoom, Shift+drag to pan, click to pin");
-    m_status->setText(parts.join(QStringLiteral("  ·  ")));
+    m_pendingStatus = parts.join(QStringLiteral("  ·  "));
+    if (m_statusTimer->isActive()) return;  // shown when the interval ends
+    applyStatus();
+    m_statusTimer->start(kStatusIntervalMs);
+}
+
+void LossChartView::applyStatus() {
+    if (m_status->text() != m_pendingStatus) m_status->setText(m_pendingStatus);
 }
 
 // --- output ---------------------------------------------------------------------------------------

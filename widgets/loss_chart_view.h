@@ -96,7 +96,8 @@ public:
     // Runs any pending (coalesced) redraw now and delivers the chart's posted layout events, so the
     // widget can be grabbed right after; for tests, benchmarks, screenshots (it dispatches posted
     // events, so do not call it from inside a slot that is not prepared for re-entrancy).
-    // settleLayout: also redraw again if the layout changed the plot width (exact envelope columns).
+    // settleLayout: also redraw again if the layout changed the plot width (exact envelope columns),
+    // and show the newest status line at once (live frames update it at most kStatusIntervalMs).
     void flushUpdates(bool settleLayout = true);
     const PlotFrame& frame() const;
     double lastComputeMs() const { return m_lastComputeMs; }  // pipeline time of the last redraw
@@ -137,6 +138,13 @@ private:
     LossChartCanvas* m_canvas = nullptr;
     QLabel* m_status = nullptr;
     QTimer* m_timer = nullptr;
+    // The status line follows live frames at most every kStatusIntervalMs: each new text relays out
+    // the view (a word-wrapped label), which cost more than a tenth of a 60-frames/s frame, and
+    // numbers changing 60 times a second cannot be read anyway.
+    static constexpr int kStatusIntervalMs = 250;
+    QTimer* m_statusTimer = nullptr;
+    QString m_pendingStatus;
+    void applyStatus();
     QElapsedTimer m_sinceRedraw;
     double m_lastComputeMs = 0;
     QHash<QString, ForecastBand> m_forecasts;

@@ -80,6 +80,7 @@ private slots:
     void cleanup();
     void rendersANonBlankChartInTheRunColours();
     void axisLabelsAndGridFollowTheFrame();
+    void legendCountsClippedPointsAtMostFourTimesASecond();
     void seriesHoldExactlyTheFramePoints();
     void plottedCsvMatchesWhatTheSeriesShow();
     void smoothingDrawsTheRawShadowBehindTheLine();
@@ -188,6 +189,56 @@ void TestLossChartView::axisLabelsAndGridFollowTheFrame() {
     m_view->flushUpdates();
     for (const AxisTick& t : axes->xTicks()) QVERIFY(t.position >= m_view->frame().x0 && t.position <= m_view->frame().x1);
     QVERIFY(axes->xTicks().size() >= 3);
+}
+
+void TestLossChartView::legendCountsClippedPointsAtMostFourTimesASecond() {
+    fill(*m_view);
+    m_view->flushUpdates();
+    auto labelOf = [&](const QString& key) { return m_view->canvas()->lineSeries(key)->name(); };
+    auto clippedOf = [&](const QString& key) {
+        for (const PlottedRun& run : m_view->frame().runs)
+            if (run.key == key) return run.clippedPoints;
+        return qint64(-1);
+    };
+    // Anchors R14: the legend counts each run's clipped points.
+    int counted = 0;
+    for (const RunCurveInfo& run : threeRuns()) {
+        const qint64 clipped = clippedOf(run.key);
+        if (clipped > 0) {
+            QVERIFY2(labelOf(run.key).endsWith(QStringLiteral(" (%1 clipped)").arg(clipped)), qPrintable(labelOf(run.key)));
+            ++counted;
+        } else {
+            QVERIFY(!labelOf(run.key).contains(QStringLiteral("clipped")));
+        }
+    }
+    QVERIFY(counted > 0);
+    QStringList before;
+    for (const RunCurveInfo& run : threeRuns()) before << labelOf(run.key);
+    // A rename starts an interval; renames during it wait for its end, and the newest count wins.
+    auto labels = [&] {
+        QStringList out;
+        for (const RunCurveInfo& run : threeRuns()) out << labelOf(run.key);
+        return out;
+    };
+    auto countsMatch = [&] {
+        for (const RunCurveInfo& run : threeRuns()) {
+            const qint64 clipped = clippedOf(run.key);
+            if (labelOf(run.key).contains(QStringLiteral("clipped")) != (clipped > 0)) return false;
+            if (clipped > 0 && !labelOf(run.key).endsWith(QStringLiteral(" (%1 clipped)").arg(clipped))) return false;
+        }
+        return true;
+    };
+    const double x0 = m_view->frame().x0, x1 = m_view->frame().x1;
+    m_view->setXRange(x0, x0 + 0.02 * (x1 - x0));  // the spiky start: other counts
+    m_view->flushUpdates(false);
+    QVERIFY(countsMatch());  // renamed at once: no interval was running
+    const QStringList zoomed = labels();
+    QVERIFY(zoomed != before);
+    m_view->resetView();
+    m_view->flushUpdates(false);
+    QCOMPARE(labels(), zoomed);  // within the interval: unchanged
+    QVERIFY(!countsMatch());
+    QTRY_VERIFY_WITH_TIMEOUT(countsMatch(), 2000);
 }
 
 void TestLossChartView::seriesHoldExactlyTheFramePoints() {
